@@ -1,0 +1,2 @@
+Console.Error.WriteLine("gitaly-lite: not implemented yet");
+return 1;

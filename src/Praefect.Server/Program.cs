@@ -1,0 +1,2 @@
+Console.Error.WriteLine("praefect: not implemented yet");
+return 1;
