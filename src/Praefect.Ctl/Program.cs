@@ -1,4 +1,3 @@
-using System.CommandLine;
+using Praefect.Ctl;
 
-var root = new RootCommand("praefect-ctl: configure and operate a Praefect node from /etc/gitlab/gitlab.rb.");
-return root.Parse(args).Invoke();
+return CtlApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,36 @@
+using System.CommandLine;
+
+namespace Praefect.Ctl;
+
+/// <summary>
+/// Builds the praefect-ctl command tree. Each command lives in its own folder under
+/// <c>Commands/</c> with a static <c>Create(CtlOutput)</c>; add one line here per command.
+/// Exit codes: 0 ok, 1 failed, 2 usage or unreadable input.
+/// </summary>
+internal static class CtlApp
+{
+    public static RootCommand Create(CtlOutput output)
+    {
+        var root = new RootCommand("praefect-ctl: configure and operate a Praefect node from /etc/gitlab/gitlab.rb.");
+        // Commands are added below, one line each.
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var output = new CtlOutput(stdout, stderr);
+        var parse = Create(output).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine("praefect-ctl: " + error.Message);
+            }
+
+            stderr.WriteLine("Run 'praefect-ctl --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}
