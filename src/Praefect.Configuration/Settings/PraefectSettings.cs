@@ -64,6 +64,9 @@ public sealed record PraefectSettings
 
     public string Group { get; init; } = "git";
 
+    /// <summary><c>praefect['binary_path']</c>: the praefect executable the service runs. Default /opt/praefect/bin/praefect.</summary>
+    public string BinaryPath { get; init; } = "/opt/praefect/bin/praefect";
+
     /// <summary><c>praefect['env']</c>: extra environment variables for the service (runit env dir).</summary>
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
 

@@ -1,0 +1,22 @@
+namespace Praefect.Server.Replication;
+
+/// <summary>
+/// What the proxy tells replication about a mutator. <see cref="BeginMutatorAsync"/> runs BEFORE the
+/// call is forwarded (so a crash mid-call cannot lose the job); the returned ticket is completed when
+/// the call ends, whatever its outcome.
+/// </summary>
+public interface IReplicationScheduler
+{
+    /// <param name="virtualStorage">The virtual storage the client named.</param>
+    /// <param name="relativePath">The target repository's relative path.</param>
+    /// <param name="primaryStorage">The node storage the call is forwarded to (the replication source).</param>
+    /// <param name="method">The full gRPC method name, e.g. /gitaly.SSHService/SSHReceivePack (the change type).</param>
+    ValueTask<IReplicationTicket> BeginMutatorAsync(string virtualStorage, string relativePath, string primaryStorage, string method, CancellationToken cancellationToken);
+}
+
+/// <summary>The pending replication of one mutator.</summary>
+public interface IReplicationTicket
+{
+    /// <summary>The call has ended; <paramref name="succeeded"/> is true when it ended with OK.</summary>
+    ValueTask CompleteAsync(bool succeeded, CancellationToken cancellationToken);
+}
