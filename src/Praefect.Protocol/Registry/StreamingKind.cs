@@ -1,0 +1,9 @@
+namespace Praefect.Protocol.Registry;
+
+public enum StreamingKind
+{
+    Unary,
+    ClientStreaming,
+    ServerStreaming,
+    DuplexStreaming,
+}
