@@ -1,0 +1,50 @@
+using Gitaly;
+using GitalyLite.GitProcesses;
+using GitalyLite.Storage;
+using Grpc.Core;
+
+namespace GitalyLite.Services;
+
+/// <summary>SmartHTTPService: the four RPCs behind git's smart HTTP protocol (info/refs and the two POSTs).</summary>
+internal sealed class SmartHttpServiceImpl(RepositoryLocator locator) : SmartHTTPService.SmartHTTPServiceBase
+{
+    public override Task InfoRefsUploadPack(InfoRefsRequest request, IServerStreamWriter<InfoRefsResponse> responseStream, ServerCallContext context) =>
+        AdvertiseAsync("InfoRefsUploadPack", "upload-pack", request, responseStream, context);
+
+    public override Task InfoRefsReceivePack(InfoRefsRequest request, IServerStreamWriter<InfoRefsResponse> responseStream, ServerCallContext context) =>
+        AdvertiseAsync("InfoRefsReceivePack", "receive-pack", request, responseStream, context);
+
+    public override async Task PostUploadPack(
+        IAsyncStreamReader<PostUploadPackRequest> requestStream, IServerStreamWriter<PostUploadPackResponse> responseStream, ServerCallContext context)
+    {
+        var first = await FirstRequest.ReadAsync(requestStream, context);
+        var repository = locator.LocateExisting(first.Repository, context);
+        using var git = GitProcess.Start(
+            GitInvocation.Arguments(first.GitConfigOptions, "upload-pack", ["--stateless-rpc"], repository.FullPath),
+            GitInvocation.ProtocolEnvironment(first.GitProtocol));
+        await StatelessSession.RunAsync("PostUploadPack", git, first.Data, requestStream, r => r.Data,
+            responseStream, data => new PostUploadPackResponse { Data = data }, context.CancellationToken);
+    }
+
+    public override async Task PostReceivePack(
+        IAsyncStreamReader<PostReceivePackRequest> requestStream, IServerStreamWriter<PostReceivePackResponse> responseStream, ServerCallContext context)
+    {
+        var first = await FirstRequest.ReadAsync(requestStream, context);
+        var repository = locator.LocateExisting(first.Repository, context);
+        using var git = GitProcess.Start(
+            GitInvocation.Arguments(first.GitConfigOptions, "receive-pack", ["--stateless-rpc"], repository.FullPath),
+            GitInvocation.ProtocolEnvironment(first.GitProtocol));
+        await StatelessSession.RunAsync("PostReceivePack", git, first.Data, requestStream, r => r.Data,
+            responseStream, data => new PostReceivePackResponse { Data = data }, context.CancellationToken);
+    }
+
+    private async Task AdvertiseAsync(
+        string rpc, string command, InfoRefsRequest request, IServerStreamWriter<InfoRefsResponse> responseStream, ServerCallContext context)
+    {
+        var repository = locator.LocateExisting(request.Repository, context);
+        using var git = GitProcess.Start(
+            GitInvocation.Arguments(request.GitConfigOptions, command, ["--stateless-rpc", "--advertise-refs"], repository.FullPath),
+            GitInvocation.ProtocolEnvironment(request.GitProtocol));
+        await StatelessSession.AdvertiseAsync(rpc, "git-" + command, git, responseStream, data => new InfoRefsResponse { Data = data }, context.CancellationToken);
+    }
+}

@@ -1,0 +1,42 @@
+using Gitaly;
+using GitalyLite.GitProcesses;
+using GitalyLite.Storage;
+using Grpc.Core;
+
+namespace GitalyLite.Services;
+
+/// <summary>SSHService: full-duplex <c>git upload-pack</c> / <c>git receive-pack</c> sessions (what gitaly-ssh talks to).</summary>
+internal sealed class SshServiceImpl(RepositoryLocator locator) : SSHService.SSHServiceBase
+{
+    private static readonly SshResponses<SSHUploadPackResponse> UploadPackResponses = new(
+        stdout => new SSHUploadPackResponse { Stdout = stdout },
+        stderr => new SSHUploadPackResponse { Stderr = stderr },
+        code => new SSHUploadPackResponse { ExitStatus = new ExitStatus { Value = code } });
+
+    private static readonly SshResponses<SSHReceivePackResponse> ReceivePackResponses = new(
+        stdout => new SSHReceivePackResponse { Stdout = stdout },
+        stderr => new SSHReceivePackResponse { Stderr = stderr },
+        code => new SSHReceivePackResponse { ExitStatus = new ExitStatus { Value = code } });
+
+    public override async Task SSHUploadPack(
+        IAsyncStreamReader<SSHUploadPackRequest> requestStream, IServerStreamWriter<SSHUploadPackResponse> responseStream, ServerCallContext context)
+    {
+        var first = await FirstRequest.ReadAsync(requestStream, context);
+        var repository = locator.LocateExisting(first.Repository, context);
+        using var git = GitProcess.Start(
+            GitInvocation.Arguments(first.GitConfigOptions, "upload-pack", [], repository.FullPath),
+            GitInvocation.ProtocolEnvironment(first.GitProtocol));
+        await SshSession.RunAsync(git, first.Stdin, requestStream, r => r.Stdin, responseStream, UploadPackResponses, context.CancellationToken);
+    }
+
+    public override async Task SSHReceivePack(
+        IAsyncStreamReader<SSHReceivePackRequest> requestStream, IServerStreamWriter<SSHReceivePackResponse> responseStream, ServerCallContext context)
+    {
+        var first = await FirstRequest.ReadAsync(requestStream, context);
+        var repository = locator.LocateExisting(first.Repository, context);
+        using var git = GitProcess.Start(
+            GitInvocation.Arguments(first.GitConfigOptions, "receive-pack", [], repository.FullPath),
+            GitInvocation.ProtocolEnvironment(first.GitProtocol));
+        await SshSession.RunAsync(git, first.Stdin, requestStream, r => r.Stdin, responseStream, ReceivePackResponses, context.CancellationToken);
+    }
+}

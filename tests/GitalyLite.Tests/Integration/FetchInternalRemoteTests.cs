@@ -1,0 +1,107 @@
+using Gitaly;
+using Grpc.Core;
+using Praefect.Protocol.Metadata;
+using Praefect.TestSupport;
+
+namespace GitalyLite.Tests.Integration;
+
+[TestFixture]
+[Parallelizable(ParallelScope.Self)]
+public sealed class FetchInternalRemoteTests
+{
+    private GitalyLiteNode nodeA = null!;
+    private GitalyLiteNode nodeB = null!;
+
+    [OneTimeSetUp]
+    public async Task StartNodes()
+    {
+        nodeA = await GitalyLiteNode.StartAsync("storage-a", "token-a");
+        nodeB = await GitalyLiteNode.StartAsync("storage-b", "token-b");
+    }
+
+    [OneTimeTearDown]
+    public async Task StopNodes()
+    {
+        await nodeA.DisposeAsync();
+        await nodeB.DisposeAsync();
+    }
+
+    [Test]
+    public async Task FetchInternalRemote_AfterPushAndBranchDeletion_ChecksumsEqualAndBranchPruned()
+    {
+        using var work = new TempDirectory();
+        using var channelA = nodeA.OpenChannel();
+        using var channelB = nodeB.OpenChannel();
+        var a = new RepositoryClients(channelA, nodeA.Token);
+        var b = new RepositoryClients(channelB, nodeB.Token);
+        var onA = RepositoryClients.Repo("storage-a", "replicated.git");
+        var onB = RepositoryClients.Repo("storage-b", "replicated.git");
+        await a.CreateAsync(onA);
+        await b.CreateAsync(onB);
+        var source = await Git.CreateRepositoryAsync(work.Combine("source"), commits: 2);
+        await Git.RunAsync(source, "branch", "to-delete");
+        await Git.RunAsync(source, "tag", "v1");
+        var pushEnvironment = GitalyBridge.Environment(BridgeMode.ReceivePack, nodeA.Address, "storage-a", "replicated.git", nodeA.Token);
+        await PushAsync(source, pushEnvironment, "refs/heads/*:refs/heads/*", "refs/tags/*:refs/tags/*");
+
+        var first = await FetchAsync(b, onB, onA);
+        var checksumAfterFirst = (await a.ChecksumAsync(onA), await b.ChecksumAsync(onB));
+        await PushAsync(source, pushEnvironment, ":refs/heads/to-delete");
+        var second = await FetchAsync(b, onB, onA);
+
+        Assert.That(first.Result, Is.True);
+        Assert.That(checksumAfterFirst.Item2, Is.EqualTo(checksumAfterFirst.Item1));
+        Assert.That(checksumAfterFirst.Item1, Is.Not.EqualTo(RepositoryChecksumBlank));
+        Assert.That(second.Result, Is.True);
+        Assert.That(await b.ChecksumAsync(onB), Is.EqualTo(await a.ChecksumAsync(onA)));
+        var refsOnB = await Git.ForEachRefAsync(nodeB.RepositoryPath("replicated.git"));
+        Assert.That(refsOnB, Does.Not.Contain("refs/heads/to-delete"));
+        Assert.That(refsOnB, Is.EqualTo(await Git.ForEachRefAsync(nodeA.RepositoryPath("replicated.git"))));
+    }
+
+    [Test]
+    public async Task FetchInternalRemote_SourceRepositoryMissing_ResultFalse()
+    {
+        using var channelB = nodeB.OpenChannel();
+        var b = new RepositoryClients(channelB, nodeB.Token);
+        var onB = RepositoryClients.Repo("storage-b", "orphan.git");
+        await b.CreateAsync(onB);
+
+        var response = await FetchAsync(b, onB, RepositoryClients.Repo("storage-a", "does-not-exist.git"));
+
+        Assert.That(response.Result, Is.False);
+    }
+
+    [Test]
+    public async Task FetchInternalRemote_NoGitalyServersHeader_InvalidArgument()
+    {
+        using var channelB = nodeB.OpenChannel();
+        var b = new RepositoryClients(channelB, nodeB.Token);
+        var onB = RepositoryClients.Repo("storage-b", "no-header.git");
+        await b.CreateAsync(onB);
+
+        var error = Assert.ThrowsAsync<RpcException>(async () => await b.Remote.FetchInternalRemoteAsync(
+            new FetchInternalRemoteRequest { Repository = onB, RemoteRepository = RepositoryClients.Repo("storage-a", "x.git") }, b.Headers));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(StatusCode.InvalidArgument));
+        Assert.That(error.Status.Detail, Is.EqualTo("FetchInternalRemote: the gitaly-servers header is missing"));
+    }
+
+    private const string RepositoryChecksumBlank = "0000000000000000000000000000000000000000";
+
+    private async Task<FetchInternalRemoteResponse> FetchAsync(RepositoryClients target, Repository into, Repository from)
+    {
+        var headers = target.Headers;
+        headers.Add(GitalyServers.HeaderName, GitalyServers.Encode(new Dictionary<string, GitalyServerInfo>
+        {
+            [from.StorageName] = new(nodeA.Address, nodeA.Token),
+        }));
+        return await target.Remote.FetchInternalRemoteAsync(new FetchInternalRemoteRequest { Repository = into, RemoteRepository = from }, headers);
+    }
+
+    private static async Task PushAsync(string source, IReadOnlyDictionary<string, string> environment, params string[] refspecs)
+    {
+        var push = await Git.TryRunAsync(source, environment, ["push", GitalyBridge.RemoteUrl, .. refspecs]);
+        Assert.That(push.Succeeded, Is.True, push.Stderr);
+    }
+}

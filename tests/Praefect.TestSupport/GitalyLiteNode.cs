@@ -1,0 +1,122 @@
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace Praefect.TestSupport;
+
+/// <summary>
+/// A real gitaly-lite process (the built executable) serving one storage from a temp directory on a
+/// free loopback port. Stop and start it again on the same port and directory for "node down, then
+/// back" tests, or kill it to simulate a crash. Disposing stops it and deletes the directory.
+/// </summary>
+public sealed class GitalyLiteNode : IAsyncDisposable
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private readonly TempDirectory directory;
+    private readonly bool transitioning;
+    private ChildProcess? process;
+
+    private GitalyLiteNode(string storage, string token, bool transitioning)
+    {
+        Storage = storage;
+        Token = token;
+        this.transitioning = transitioning;
+        directory = new TempDirectory("gitaly-lite-" + storage);
+        Directory.CreateDirectory(StorageDir);
+        Port = TestPorts.GetFree();
+    }
+
+    /// <summary>The built gitaly-lite executable (override with GITALY_LITE_PATH); also the ssh bridge.</summary>
+    public static string ExecutablePath => BuiltExecutable.Find("GitalyLite", "gitaly-lite", "GITALY_LITE_PATH");
+
+    public string Storage { get; }
+    public string Token { get; }
+    public int Port { get; }
+    public string Address => $"tcp://127.0.0.1:{Port}";
+    public string StorageDir => directory.Combine("storage");
+
+    /// <summary>The running process (null while stopped); its <see cref="ChildProcess.Log"/> holds the JSON logs.</summary>
+    public ChildProcess? Process => process;
+
+    /// <summary>Full path of a repository in this node's storage.</summary>
+    public string RepositoryPath(string relativePath) => Path.Combine(StorageDir, relativePath);
+
+    /// <summary>Starts a node with storage <paramref name="storageName"/> and waits until its health check is SERVING.</summary>
+    public static async Task<GitalyLiteNode> StartAsync(string storageName, string token, bool transitioning = false)
+    {
+        var node = new GitalyLiteNode(storageName, token, transitioning);
+        try
+        {
+            await node.StartAsync();
+            return node;
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>(Re)starts the process on the same port and storage directory.</summary>
+    public async Task StartAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            return;
+        }
+
+        if (process is not null)
+        {
+            await process.DisposeAsync();
+        }
+
+        var arguments = new List<string> { "serve", "--listen", $"127.0.0.1:{Port}", "--storage", $"{Storage}={StorageDir}" };
+        if (transitioning)
+        {
+            arguments.Add("--transitioning");
+        }
+
+        process = ChildProcess.Start($"gitaly-lite {Storage}", ExecutablePath, arguments,
+            new Dictionary<string, string> { ["GITALY_LITE_TOKEN"] = Token });
+        await WaitUntilServingAsync(process);
+    }
+
+    /// <summary>Graceful stop (SIGTERM, then kill after a grace period).</summary>
+    public async Task StopAsync()
+    {
+        if (process is not null)
+        {
+            await process.StopAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    /// <summary>Kills the process at once, like a crash.</summary>
+    public void Kill() => process?.Kill();
+
+    public GrpcChannel OpenChannel() => GitalyChannel.Open(Address);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (process is not null)
+        {
+            await process.DisposeAsync();
+        }
+
+        directory.Dispose();
+    }
+
+    private async Task WaitUntilServingAsync(ChildProcess child)
+    {
+        using var channel = OpenChannel();
+        var health = new Health.HealthClient(channel);
+        await Wait.UntilAsync(async () =>
+        {
+            if (child.HasExited)
+            {
+                throw new WaitAbortedException($"gitaly-lite '{Storage}' exited with {child.ExitCode}:{Environment.NewLine}{child.Log}");
+            }
+
+            var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+            return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving;
+        }, StartTimeout, $"gitaly-lite '{Storage}' on {Address} to report SERVING");
+    }
+}
