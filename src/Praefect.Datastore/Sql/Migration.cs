@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace Praefect.Datastore.Sql;
+
+/// <summary>One schema migration: an embedded <c>NNNN_name.sql</c> file of a backend.</summary>
+internal sealed record Migration(long Version, string Name, string Sql)
+{
+    /// <summary>The migrations embedded under <paramref name="folder"/> (e.g. "Sqlite/Migrations/"), in version order.</summary>
+    public static IReadOnlyList<Migration> Load(string folder)
+    {
+        var assembly = typeof(Migration).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(folder, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(name => Read(assembly, name, folder))
+            .OrderBy(migration => migration.Version)
+            .ToList();
+    }
+
+    private static Migration Read(Assembly assembly, string resource, string folder)
+    {
+        var name = resource[folder.Length..^".sql".Length];
+        var underscore = name.IndexOf('_', StringComparison.Ordinal);
+        if (underscore <= 0 || !long.TryParse(name[..underscore], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            throw new InvalidOperationException($"migration '{resource}' is not named NNNN_description.sql");
+        }
+
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return new Migration(version, name, reader.ReadToEnd());
+    }
+}
