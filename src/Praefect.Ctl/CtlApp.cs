@@ -13,6 +13,8 @@ internal static class CtlApp
     {
         var root = new RootCommand("praefect-ctl: configure and operate a Praefect node from /etc/gitlab/gitlab.rb.");
         // Commands are added below, one line each.
+        root.Subcommands.Add(Commands.SqlMigrate.SqlMigrateCommand.Create(output));
+        root.Subcommands.Add(Commands.SqlPing.SqlPingCommand.Create(output));
         return root;
     }
 
