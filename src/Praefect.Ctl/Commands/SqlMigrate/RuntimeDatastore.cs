@@ -14,7 +14,7 @@ internal static class RuntimeDatastore
 
     public static Option<string> ConfigOption() => new("--config", "-c")
     {
-        Description = "The rendered runtime config that the praefect service reads.",
+        Description = $"The rendered runtime config that the praefect service reads (default {DefaultConfigPath}).",
         DefaultValueFactory = _ => DefaultConfigPath,
     };
 
