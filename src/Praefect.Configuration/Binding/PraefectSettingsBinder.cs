@@ -1,0 +1,71 @@
+using Praefect.Configuration.Diagnostics;
+using Praefect.Configuration.GitlabRb;
+using Praefect.Configuration.GitlabRb.Values;
+using Praefect.Configuration.Settings;
+
+namespace Praefect.Configuration.Binding;
+
+/// <summary>
+/// Binds the parsed gitlab.rb into <see cref="PraefectSettings"/>: defaults for what is unset,
+/// every node-list form normalised, type errors and unknown keys reported (with a did-you-mean).
+/// </summary>
+internal static class PraefectSettingsBinder
+{
+    public static (PraefectSettings Settings, SettingsSourceMap Map) Bind(GitlabRbDocument document, DiagnosticBag bag)
+    {
+        var map = new SettingsSourceMap();
+        var settings = new PraefectSettings();
+        if (document.Find("praefect") is { } praefect)
+        {
+            map.Fallback = praefect.NameSpan.Start;
+            if (praefect.Value is RbHash hash)
+            {
+                settings = BindPraefect(hash, settings, bag, map);
+            }
+            else if (praefect.Value is not RbError)
+            {
+                bag.Error(praefect.NameSpan.Start, DiagnosticCodes.WrongType, "praefect is set with a call; its settings are assigned one by one", "write praefect['key'] = value");
+            }
+        }
+
+        var gitDataDirs = GitDataDirsBinder.Bind(document.Find("git_data_dirs"), bag, map);
+        return (settings with { GitDataDirs = gitDataDirs }, map);
+    }
+
+    private static PraefectSettings BindPraefect(RbHash praefect, PraefectSettings settings, DiagnosticBag bag, SettingsSourceMap map)
+    {
+        foreach (var entry in praefect.Entries)
+        {
+            var key = entry.Name!;
+            map.Set(SettingsSourceMap.Key(key), entry.Value.Span.Start);
+            if (PraefectKeyBinders.Flat.TryGetValue(key, out var bind))
+            {
+                settings = bind(new SettingValue($"praefect['{key}']", entry.Value, bag), settings);
+            }
+            else if (PraefectKeyBinders.IgnoredKeys.Contains(key))
+            {
+                bag.Warning(entry.Key.Span.Start, DiagnosticCodes.IgnoredKey, $"praefect['{key}'] is not used by this Praefect and is ignored", "remove it to silence this warning");
+            }
+            else if (!PraefectKeyBinders.NodeListKeys.Contains(key))
+            {
+                ReportUnknownKey(entry, bag);
+            }
+        }
+
+        var storages = NodeListBinder.Bind(praefect, bag, map);
+        return settings with { VirtualStorages = storages };
+    }
+
+    private static void ReportUnknownKey(RbHashEntry entry, DiagnosticBag bag)
+    {
+        var key = entry.Name!;
+        var suggestion = DidYouMean.Suggest(key, PraefectKeyBinders.All);
+        bag.Error(
+            entry.Key.Span.Start,
+            DiagnosticCodes.UnknownKey,
+            suggestion is null ? $"unknown key praefect['{key}']" : $"unknown key praefect['{key}']; did you mean '{suggestion}'?",
+            suggestion is null
+                ? "check the spelling; praefect reads keys such as listen_addr, auth_token, virtual_storages and database_host"
+                : $"rename it to praefect['{suggestion}']");
+    }
+}

@@ -1,0 +1,36 @@
+using Praefect.Configuration.GitlabRb.Syntax;
+
+namespace Praefect.Configuration.Binding;
+
+/// <summary>
+/// Where each bound setting was written, so validators (which see only <see cref="Settings.PraefectSettings"/>)
+/// can point at the right line. Paths are built by the static helpers; unknown paths fall back to
+/// the first <c>praefect[...]</c> line, or 1:1.
+/// </summary>
+internal sealed class SettingsSourceMap
+{
+    private readonly Dictionary<string, TextPosition> _positions = new(StringComparer.Ordinal);
+
+    public TextPosition Fallback { get; set; } = TextPosition.Start;
+
+    /// <summary>Virtual storages (by index) with a node whose 'primary' was not a boolean: primary counts there are unknown.</summary>
+    public HashSet<int> UncertainPrimaries { get; } = [];
+
+    public TextPosition this[string path] => _positions.GetValueOrDefault(path, Fallback);
+
+    public bool Contains(string path) => _positions.ContainsKey(path);
+
+    public void Set(string path, TextPosition position) => _positions.TryAdd(path, position);
+
+    public static string Key(string key) => $"praefect['{key}']";
+
+    public static string VirtualStorage(int index) => $"virtual_storages[{index}]";
+
+    public static string Node(int storage, int node) => $"virtual_storages[{storage}].nodes[{node}]";
+
+    public static string NodeField(int storage, int node, string field) => $"virtual_storages[{storage}].nodes[{node}].{field}";
+
+    public static string GitDataDir(string name) => $"git_data_dirs['{name}']";
+
+    public const string GitDataDirs = "git_data_dirs";
+}

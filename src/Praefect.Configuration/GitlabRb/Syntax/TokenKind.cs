@@ -1,0 +1,45 @@
+namespace Praefect.Configuration.GitlabRb.Syntax;
+
+internal enum TokenKind
+{
+    EndOfFile,
+    Newline,
+    Semicolon,
+    Identifier,
+    Constant,
+    /// <summary><c>key:</c> in a hash, or <c>"key":</c>; the value is the key name.</summary>
+    Label,
+    String,
+    Symbol,
+    Integer,
+    Float,
+    True,
+    False,
+    Nil,
+    /// <summary><c>%w(a b)</c> or <c>%i(a b)</c>; the value is a <see cref="WordList"/>.</summary>
+    WordList,
+    LeftParen,
+    RightParen,
+    LeftBracket,
+    RightBracket,
+    LeftBrace,
+    RightBrace,
+    Comma,
+    Dot,
+    Colon,
+    ColonColon,
+    Assign,
+    Arrow,
+    OrOr,
+    Plus,
+    Minus,
+    Star,
+    StarStar,
+    Slash,
+    Percent,
+    DotDot,
+    Ellipsis,
+    ShiftLeft,
+    /// <summary>Any other operator or character (<c>==</c>, <c>&amp;&amp;</c>, <c>@</c>, ...): always an error.</summary>
+    Other,
+}
