@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Praefect.Configuration.Settings;
@@ -13,7 +14,7 @@ public static class SettingsJson
     {
         var shown = redact ? SettingsRedactor.RedactSettings(settings) : settings;
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             WriteSettings(json, shown);
         }
