@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Gitaly;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Praefect.TestSupport;
+
+namespace GitalyLite.Tests.Integration;
+
+[TestFixture]
+[Parallelizable(ParallelScope.Self)]
+public sealed class ServerTests
+{
+    private const string Token = "server-secret";
+    private GitalyLiteNode node = null!;
+
+    [OneTimeSetUp]
+    public async Task StartNode() => node = await GitalyLiteNode.StartAsync("default", Token);
+
+    [OneTimeTearDown]
+    public async Task StopNode() => await node.DisposeAsync();
+
+    [Test]
+    public async Task ServerInfo_OneStorage_VersionsAndWriteableStorage()
+    {
+        using var channel = node.OpenChannel();
+        var clients = new RepositoryClients(channel, Token);
+
+        var reply = await clients.Server.ServerInfoAsync(new ServerInfoRequest(), clients.Headers);
+
+        Assert.That(reply.ServerVersion, Does.StartWith("gitaly-lite-"));
+        Assert.That((await Git.RunAsync(node.StorageDir, "version")).Trim(), Is.EqualTo("git version " + reply.GitVersion));
+        Assert.That(reply.StorageStatuses.Select(s => (s.StorageName, s.Readable, s.Writeable)), Is.EqualTo(new[] { ("default", true, true) }));
+    }
+
+    [Test]
+    public void UnregisteredService_AnyMethod_UnimplementedNamingIt()
+    {
+        using var channel = node.OpenChannel();
+        var client = new CommitService.CommitServiceClient(channel);
+
+        var error = Assert.ThrowsAsync<RpcException>(async () => await client.FindCommitAsync(new FindCommitRequest(), GitalyChannel.AuthHeaders(Token)));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(StatusCode.Unimplemented));
+        Assert.That(error.Status.Detail, Is.EqualTo("method /gitaly.CommitService/FindCommit is not implemented by gitaly-lite"));
+    }
+
+    [Test]
+    public void RegisteredService_MethodNotImplemented_UnimplementedNamingIt()
+    {
+        using var channel = node.OpenChannel();
+        var clients = new RepositoryClients(channel, Token);
+
+        var error = Assert.ThrowsAsync<RpcException>(async () => await clients.Repository.FetchRemoteAsync(new FetchRemoteRequest(), clients.Headers));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(StatusCode.Unimplemented));
+        Assert.That(error.Status.Detail, Is.EqualTo("method /gitaly.RepositoryService/FetchRemote is not implemented by gitaly-lite"));
+    }
+
+    [Test]
+    public async Task Call_Finished_OneJsonLogLineWithMethodStorageRelativePathCodeDuration()
+    {
+        using var channel = node.OpenChannel();
+        var clients = new RepositoryClients(channel, Token);
+        var relativePath = $"logged-{Guid.NewGuid():N}.git";
+
+        await clients.Repository.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = RepositoryClients.Repo("default", relativePath) }, clients.Headers);
+
+        await Wait.UntilAsync(() => FindLogState(relativePath) is not null, TimeSpan.FromSeconds(10), "the call's log line");
+        var state = FindLogState(relativePath)!.Value;
+        Assert.That(state.GetProperty("Method").GetString(), Is.EqualTo("/gitaly.RepositoryService/RepositoryExists"));
+        Assert.That(state.GetProperty("Storage").GetString(), Is.EqualTo("default"));
+        Assert.That(state.GetProperty("Code").GetString(), Is.EqualTo("OK"));
+        Assert.That(state.GetProperty("DurationMs").GetDouble(), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Serve_UnixSocketAndConfigFile_ServesHealthAndRepositories()
+    {
+        using var directory = new TempDirectory("gl");
+        var socket = directory.Combine("node.sock");
+        var config = directory.Combine("node.yml");
+        await File.WriteAllTextAsync(config, $"""
+            socket_path: {socket}
+            auth:
+              token: file-secret
+            storages:
+              - name: from-file
+                path: {directory.Combine("storage")}
+            """);
+        await using var process = ChildProcess.Start("gitaly-lite unix", GitalyLiteNode.ExecutablePath, ["serve", "--config", config]);
+        using var channel = GitalyChannel.Open("unix:" + socket);
+        var health = new Health.HealthClient(channel);
+        await Wait.UntilAsync(async () => File.Exists(socket) && (await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving,
+            TimeSpan.FromSeconds(30), "gitaly-lite on a unix socket to report SERVING");
+        var clients = new RepositoryClients(channel, "file-secret");
+
+        await clients.CreateAsync(RepositoryClients.Repo("from-file", "on-socket.git"));
+
+        Assert.That(File.Exists(Path.Combine(directory.Combine("storage"), "on-socket.git", "HEAD")), Is.True);
+    }
+
+    [Test]
+    public async Task Serve_BadFlags_ExitsTwoWithEveryError()
+    {
+        await using var process = ChildProcess.Start("gitaly-lite bad flags", GitalyLiteNode.ExecutablePath, ["serve", "--storage", "nodir", "--bogus"]);
+
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(process.Lines.Where(l => l.Contains("gitaly-lite: error: ")).Select(l => l[(l.IndexOf("gitaly-lite: error: ", StringComparison.Ordinal))..]), Is.EqualTo(new[]
+        {
+            "gitaly-lite: error: --storage 'nodir' is not NAME=DIR; write e.g. --storage default=/var/opt/gitaly-lite/default",
+            "gitaly-lite: error: unknown argument '--bogus'; see the usage below",
+            "gitaly-lite: error: no listener; pass --listen 127.0.0.1:PORT and/or --socket PATH",
+            "gitaly-lite: error: no storage; pass --storage NAME=DIR at least once",
+        }));
+    }
+
+    [Test]
+    public async Task StopThenStart_SamePortAndStorage_RepositoryStillThere()
+    {
+        await using var restartable = await GitalyLiteNode.StartAsync("default", Token);
+        using (var channel = restartable.OpenChannel())
+        {
+            await new RepositoryClients(channel, Token).CreateAsync(RepositoryClients.Repo("default", "survives.git"));
+        }
+
+        await restartable.StopAsync();
+        var stopped = restartable.Process!.HasExited;
+        await restartable.StartAsync();
+
+        using var again = restartable.OpenChannel();
+        var clients = new RepositoryClients(again, Token);
+        var exists = await clients.Repository.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = RepositoryClients.Repo("default", "survives.git") }, clients.Headers);
+        Assert.That(stopped, Is.True);
+        Assert.That(exists.Exists, Is.True);
+    }
+
+    private JsonElement? FindLogState(string relativePath)
+    {
+        foreach (var line in node.Process!.Lines)
+        {
+            var json = line[(line.IndexOf('{') is var i and >= 0 ? i : 0)..];
+            if (!json.StartsWith('{') || !json.Contains(relativePath, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.TryGetProperty("State", out var state) &&
+                state.TryGetProperty("RelativePath", out var path) && path.GetString() == relativePath)
+            {
+                return state.Clone();
+            }
+        }
+
+        return null;
+    }
+}
