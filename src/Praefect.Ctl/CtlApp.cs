@@ -15,6 +15,8 @@ internal static class CtlApp
         // Commands are added below, one line each.
         root.Subcommands.Add(Commands.SqlMigrate.SqlMigrateCommand.Create(output));
         root.Subcommands.Add(Commands.SqlPing.SqlPingCommand.Create(output));
+        root.Subcommands.Add(Commands.Check.CheckCommand.Create(output));
+        root.Subcommands.Add(Commands.ShowConfig.ShowConfigCommand.Create(output));
         return root;
     }
 

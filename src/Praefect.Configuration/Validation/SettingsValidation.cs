@@ -5,6 +5,22 @@ internal static class SettingsValidation
 {
     public static readonly IReadOnlyList<ISettingsValidator> Validators =
     [
+        new NoVirtualStorageValidator(),
+        new VirtualStorageWithoutNodesValidator(),
+        new DuplicateVirtualStorageNameValidator(),
+        new NoPrimaryValidator(),
+        new MultiplePrimariesValidator(),
+        new NodeRequiredFieldsValidator(),
+        new DuplicateStorageNameValidator(),
+        new NodeAddressValidator(),
+        new DuplicateAddressValidator(),
+        new NodeTokenValidator(),
+        new ListenAddressValidator(),
+        new NoListenerValidator(),
+        new TlsListenerValidator(),
+        new AuthTokenValidator(),
+        new GitDataDirsValidator(),
+        new AllowedValuesValidator(),
     ];
 
     public static void Run(ValidationContext context)

@@ -27,6 +27,11 @@ internal sealed partial class Lexer
             if (c == '\'')
             {
                 Advance();
+                if (ClosedByAnotherString(quote, '\'', firstNewline))
+                {
+                    text.Length = lengthAtNewline;
+                }
+
                 break;
             }
 
@@ -77,6 +82,12 @@ internal sealed partial class Lexer
             if (c == '"')
             {
                 Advance();
+                if (ClosedByAnotherString(quote, '"', firstNewline))
+                {
+                    parts.RemoveRange(partsAtNewline, parts.Count - partsAtNewline);
+                    text.Length = lengthAtNewline;
+                }
+
                 break;
             }
 
@@ -154,6 +165,22 @@ internal sealed partial class Lexer
             // Resume at the end of the string's first line so the rest of the file is still read.
             Restore(resume);
         }
+    }
+
+    /// <summary>
+    /// A string that ran over a line end and "closes" right before a name (<c>'abc</c> ... <c>['a']</c>)
+    /// is almost surely unterminated: its closing quote is the opening quote of a later string.
+    /// Reports it and resumes at the end of its first line.
+    /// </summary>
+    private bool ClosedByAnotherString(TextPosition quote, char quoteChar, TextPosition? firstNewline)
+    {
+        if (firstNewline is null || !IsIdentifierChar(Peek()))
+        {
+            return false;
+        }
+
+        ReportUnterminated(quote, quoteChar, firstNewline);
+        return true;
     }
 
     /// <summary>Moves to the '}' that closes an interpolation; false when the text ends first.</summary>

@@ -14,7 +14,7 @@ internal readonly record struct Token(TokenKind Kind, SourceSpan Span, string Te
     {
         TokenKind.EndOfFile => "end of file",
         TokenKind.Newline => "end of line",
-        TokenKind.String => "a string",
+        TokenKind.String => $"string {Shorten(Text)}",
         _ => $"'{Shorten(Text)}'",
     };
 
