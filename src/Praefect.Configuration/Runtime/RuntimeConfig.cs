@@ -85,6 +85,21 @@ public sealed class ReplicationConfig
 {
     public int WorkersPerNode { get; set; } = 2;
     public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>How long a worker holds a job before another may take it over (renewed while it runs). Default 30000.</summary>
+    public int LeaseMs { get; set; } = 30_000;
+
+    /// <summary>Wait before the first retry of a failed job; doubles per attempt. Default 1000.</summary>
+    public int BackoffBaseMs { get; set; } = 1_000;
+
+    /// <summary>Cap of the retry wait. Default 60000.</summary>
+    public int BackoffMaxMs { get; set; } = 60_000;
+
+    /// <summary>How often idle workers look for jobs recorded by other praefects. Default 1000.</summary>
+    public int PollIntervalMs { get; set; } = 1_000;
+
+    /// <summary>Wait before retrying a job whose node is unreachable (no attempt is counted). Default 2000.</summary>
+    public int UnavailableRetryMs { get; set; } = 2_000;
 }
 
 public sealed class FailoverConfig

@@ -1,0 +1,17 @@
+namespace Praefect.Server.Replication;
+
+/// <summary>
+/// The nodes the replicator talks to. Adapt the host's pooled node connections to it; tests and the
+/// standalone case use <see cref="ChannelReplicationNodes"/>.
+/// </summary>
+internal interface IReplicationNodes
+{
+    /// <summary>The configured virtual storages.</summary>
+    IReadOnlyList<string> VirtualStorages { get; }
+
+    /// <summary>The storages of a virtual storage, in config order (empty when unknown).</summary>
+    IReadOnlyList<string> Storages(string virtualStorage);
+
+    /// <summary>A node of a virtual storage, or null when it is not configured (any more).</summary>
+    ReplicationNode? Find(string virtualStorage, string storage);
+}

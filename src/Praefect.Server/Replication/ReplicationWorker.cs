@@ -1,0 +1,162 @@
+using Microsoft.Extensions.Logging;
+using Praefect.Datastore;
+
+namespace Praefect.Server.Replication;
+
+/// <summary>
+/// One worker of one target node: takes the next due job under a lease (renewed while it runs),
+/// executes it and records the outcome. Idle, it waits for a local signal or the poll interval.
+/// </summary>
+internal sealed class ReplicationWorker(
+    IDatastore store,
+    ReplicationJobExecutor executor,
+    ReplicationSignal signal,
+    ReplicationOptions options,
+    TimeProvider time,
+    ILogger logger,
+    string virtualStorage,
+    string target,
+    string owner)
+{
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                var job = await store.DequeueAsync(virtualStorage, target, owner, options.Lease, stopping).ConfigureAwait(false);
+                if (job is null)
+                {
+                    await signal.WaitAsync(virtualStorage, target, options.PollInterval, stopping).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (await RunJobAsync(job, stopping).ConfigureAwait(false) is ReplicationOutcome.Unavailable)
+                {
+                    await Task.Delay(options.UnavailableRetry, time, stopping).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                ReplicationLog.DatastoreError(logger, virtualStorage, target, e);
+                try
+                {
+                    await Task.Delay(options.PollInterval, time, stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<ReplicationOutcome?> RunJobAsync(ReplicationJob job, CancellationToken stopping)
+    {
+        var started = time.GetTimestamp();
+        ReplicationMetrics.Delay.WithLabels(virtualStorage, target)
+            .Observe(Math.Max(0, (time.GetUtcNow() - (job.ReadyAt ?? job.CreatedAt)).TotalSeconds));
+
+        using var execution = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var renewal = new CancellationTokenSource();
+        var renewing = RenewLeaseAsync(job, execution, renewal.Token);
+        ReplicationOutcome outcome;
+        try
+        {
+            outcome = await executor.ExecuteAsync(job, execution.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            await ReleaseOnStopAsync(job).ConfigureAwait(false);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            return null; // The lease was lost: another worker owns the job now.
+        }
+        finally
+        {
+            await renewal.CancelAsync().ConfigureAwait(false);
+            await renewing.ConfigureAwait(false);
+        }
+
+        await RecordAsync(job, outcome, stopping).ConfigureAwait(false);
+        ReplicationMetrics.Latency.WithLabels(virtualStorage, target).Observe(time.GetElapsedTime(started).TotalSeconds);
+        return outcome;
+    }
+
+    private async Task RecordAsync(ReplicationJob job, ReplicationOutcome outcome, CancellationToken stopping)
+    {
+        switch (outcome)
+        {
+            case ReplicationOutcome.Completed completed:
+                await store.CompleteAsync(job, owner, completed.Generation, stopping).ConfigureAwait(false);
+                ReplicationLog.JobCompleted(logger, job.VirtualStorage, job.RelativePath, job.SourceStorage, job.TargetStorage, job.Id, completed.Generation);
+                Count("completed");
+                break;
+            case ReplicationOutcome.Failed failed:
+                var state = await store.FailAsync(job, owner, failed.Error, options.Retry, stopping).ConfigureAwait(false);
+                if (state == JobState.Dead)
+                {
+                    ReplicationLog.JobDead(logger, job.VirtualStorage, job.RelativePath, job.TargetStorage, job.Id, job.Attempts + 1, failed.Error);
+                    Count("dead");
+                }
+                else
+                {
+                    ReplicationLog.JobFailed(logger, job.VirtualStorage, job.RelativePath, job.TargetStorage, job.Id, job.Attempts + 1, failed.Error);
+                    Count("failed");
+                }
+
+                break;
+            case ReplicationOutcome.Unavailable unavailable:
+                await store.ReleaseAsync(job, owner, unavailable.Reason, options.UnavailableRetry, stopping).ConfigureAwait(false);
+                ReplicationLog.NodeUnavailable(logger, job.VirtualStorage, job.TargetStorage, unavailable.Reason);
+                Count("unavailable");
+                break;
+        }
+    }
+
+    private void Count(string result) => ReplicationMetrics.Results.WithLabels(virtualStorage, target, result).Inc();
+
+    /// <summary>Renews the lease every third of its length; cancels the execution when it was lost.</summary>
+    private async Task RenewLeaseAsync(ReplicationJob job, CancellationTokenSource execution, CancellationToken done)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.Lease / 3, time, done).ConfigureAwait(false);
+                if (!await store.RenewLeaseAsync(job.Id, owner, options.Lease, done).ConfigureAwait(false))
+                {
+                    await execution.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            // The datastore is away: keep executing; the lease may expire and the job run again (harmless).
+            ReplicationLog.DatastoreError(logger, virtualStorage, target, e);
+        }
+    }
+
+    private async Task ReleaseOnStopAsync(ReplicationJob job)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await store.ReleaseAsync(job, owner, "praefect stopped while replicating", TimeSpan.Zero, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            ReplicationLog.DatastoreError(logger, virtualStorage, target, e); // The lease expires and another praefect takes the job.
+        }
+    }
+}
