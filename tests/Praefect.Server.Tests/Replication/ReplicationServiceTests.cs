@@ -1,0 +1,91 @@
+using Praefect.Datastore;
+using Praefect.TestSupport;
+
+namespace Praefect.Server.Tests.Replication;
+
+/// <summary>The scheduler and the replicator together, as praefect runs them, on real gitaly-lite nodes.</summary>
+[TestFixture]
+public sealed class ReplicationServiceTests
+{
+    private static readonly TimeSpan Converge = TimeSpan.FromSeconds(30);
+
+    private static Task<IReadOnlyList<ReplicationJob>> JobsAsync(ReplicationTestCluster cluster, JobState state) =>
+        cluster.Store.GetJobsAsync(state, 1000, CancellationToken.None);
+
+    private static Task WaitForNoOpenJobsAsync(ReplicationTestCluster cluster) =>
+        Wait.UntilAsync(async () =>
+        {
+            var status = await cluster.Store.GetQueueStatusAsync(CancellationToken.None);
+            return status.All(s => s.State is JobState.Completed or JobState.Dead);
+        }, Converge, "every replication job to be completed or dead");
+
+    [Test]
+    public async Task Mutators_ThreeNodes_EverySecondaryConvergesWithThePrimaryGeneration()
+    {
+        await using var cluster = await ReplicationTestCluster.StartAsync(nodeCount: 3);
+        await cluster.StartReplicatorAsync();
+
+        for (var round = 0; round < 3; round++)
+        {
+            await cluster.MutateAsync("a.git", commits: 2);
+            await cluster.MutateAsync("b.git", commits: 1);
+        }
+
+        await cluster.WaitForConvergenceAsync("a.git", Converge);
+        await cluster.WaitForConvergenceAsync("b.git", Converge);
+        await WaitForNoOpenJobsAsync(cluster);
+        var generations = await cluster.Store.GetGenerationsAsync("praefect", "a.git", CancellationToken.None);
+        Assert.That(generations!.Generation, Is.EqualTo(3));
+        Assert.That(generations.Outdated(["gitaly-1", "gitaly-2", "gitaly-3"]), Is.Empty);
+        Assert.That(await JobsAsync(cluster, JobState.Dead), Is.Empty);
+    }
+
+    [Test]
+    public async Task Mutator_SecondaryDownThenUp_ConvergesWithoutCountingAttempts()
+    {
+        await using var cluster = await ReplicationTestCluster.StartAsync(nodeCount: 2);
+        await cluster.StartReplicatorAsync();
+        await cluster.Nodes[1].StopAsync();
+
+        await cluster.MutateAsync("down.git", commits: 2);
+        await Wait.UntilAsync(async () => (await cluster.Store.GetJobsAsync(JobState.Ready, 10, CancellationToken.None)).Any(j => j.LastError is not null),
+            Converge, "the job to wait for the unreachable secondary");
+        await cluster.Nodes[1].StartAsync();
+
+        await cluster.WaitForConvergenceAsync("down.git", Converge);
+        await WaitForNoOpenJobsAsync(cluster);
+        var completed = await JobsAsync(cluster, JobState.Completed);
+        Assert.That(completed.Select(j => j.Attempts), Is.All.Zero);
+        Assert.That(await JobsAsync(cluster, JobState.Dead), Is.Empty);
+    }
+
+    [Test]
+    public async Task Mutator_TargetKeepsFailing_JobGoesDeadWithLastError()
+    {
+        await using var cluster = await ReplicationTestCluster.StartAsync(nodeCount: 2);
+        await cluster.StartReplicatorAsync();
+
+        // A mutator that failed before it created anything: the source has no repository to fetch.
+        var ticket = await cluster.Scheduler.BeginMutatorAsync("praefect", "missing.git", "gitaly-1", "/gitaly.RepositoryService/CreateRepository", CancellationToken.None);
+        await ticket.CompleteAsync(false, CancellationToken.None);
+
+        await Wait.UntilAsync(async () => (await JobsAsync(cluster, JobState.Dead)).Count == 1, Converge, "the job to go dead");
+        var dead = (await JobsAsync(cluster, JobState.Dead))[0];
+        Assert.That(dead.Attempts, Is.EqualTo(3));
+        Assert.That(dead.LastError, Is.EqualTo("FetchInternalRemote on \"gitaly-2\" from \"gitaly-1\" returned result=false"));
+        Assert.That(await cluster.Store.GetGenerationsAsync("praefect", "missing.git", CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task StartAsync_PendingJobsOfAPreviousRun_BecomeReadyAndConverge()
+    {
+        await using var cluster = await ReplicationTestCluster.StartAsync(nodeCount: 2);
+        await cluster.CreateOnPrimaryAsync("crashed.git", commits: 2);
+        await cluster.Store.RecordPendingAsync([new JobRequest("praefect", "crashed.git", "gitaly-1", "gitaly-2", "/gitaly.SSHService/SSHReceivePack")], "killed-praefect", CancellationToken.None);
+
+        await cluster.StartReplicatorAsync();
+
+        await cluster.WaitForConvergenceAsync("crashed.git", Converge);
+        await WaitForNoOpenJobsAsync(cluster);
+    }
+}
