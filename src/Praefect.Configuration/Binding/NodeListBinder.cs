@@ -50,8 +50,8 @@ internal static class NodeListBinder
         map.Set(SettingsSourceMap.VirtualStorage(0), (name ?? storageNodes).Value.Span.Start);
         var (form, nodes) = storageNodes.Value switch
         {
-            RbArray array => (NodeListForm.StorageNodesArray, BindNodeArray(array, storageName, reader, bag)),
-            RbHash hash => (NodeListForm.StorageNodesHash, BindNodeHash(hash, storageName, 0, reader, bag)),
+            RbArray array => (NodeListForm.StorageNodesArray, BindNodeArray(array, storageName, reader, bag, map)),
+            RbHash hash => (NodeListForm.StorageNodesHash, BindNodeHash(hash, storageName, 0, reader, bag, map)),
             RbError => (NodeListForm.StorageNodesArray, (IReadOnlyList<NodeSettings>)[]),
             _ => (NodeListForm.StorageNodesArray, WrongType(storageNodes, "an array of node hashes", bag)),
         };
@@ -86,8 +86,8 @@ internal static class NodeListBinder
 
             IReadOnlyList<NodeSettings> nodes = entry.Value switch
             {
-                RbHash { } nodesHash when nodesHash["nodes"] is RbHash nested => BindNodeHash(nested, name, index, reader, bag),
-                RbHash nodesHash => BindNodeHash(nodesHash, name, index, reader, bag),
+                RbHash { } nodesHash when nodesHash["nodes"] is RbHash nested => BindNodeHash(nested, name, index, reader, bag, map),
+                RbHash nodesHash => BindNodeHash(nodesHash, name, index, reader, bag, map),
                 RbNil or RbError => [],
                 _ => WrongType(entry.Value, $"virtual storage '{name}'", "a hash of node names to node settings", bag),
             };
@@ -97,7 +97,7 @@ internal static class NodeListBinder
         return storages;
     }
 
-    private static List<NodeSettings> BindNodeArray(RbArray array, string storageName, NodeReader reader, DiagnosticBag bag)
+    private static List<NodeSettings> BindNodeArray(RbArray array, string storageName, NodeReader reader, DiagnosticBag bag, SettingsSourceMap map)
     {
         var nodes = new List<NodeSettings>();
         foreach (var item in array.Items)
@@ -106,7 +106,12 @@ internal static class NodeListBinder
             {
                 nodes.Add(reader.Read(node, storageName, null, 0, nodes.Count));
             }
-            else if (item is not RbError)
+            else
+            {
+                map.IncompleteStorages.Add(0);
+            }
+
+            if (item is not (RbHash or RbError))
             {
                 bag.Error(item.Span.Start, DiagnosticCodes.WrongType, $"virtual storage '{storageName}': node {nodes.Count + 1} must be a hash, not {item.TypeName}", "write { 'storage' => 'praefect-git-1', 'address' => 'tcp://host:8075', 'token' => '...' }");
             }
@@ -115,7 +120,7 @@ internal static class NodeListBinder
         return nodes;
     }
 
-    private static List<NodeSettings> BindNodeHash(RbHash hash, string storageName, int storageIndex, NodeReader reader, DiagnosticBag bag)
+    private static List<NodeSettings> BindNodeHash(RbHash hash, string storageName, int storageIndex, NodeReader reader, DiagnosticBag bag, SettingsSourceMap map)
     {
         var nodes = new List<NodeSettings>();
         foreach (var entry in hash.Entries)
@@ -123,12 +128,18 @@ internal static class NodeListBinder
             if (entry.Name is null)
             {
                 bag.Error(entry.Key.Span.Start, DiagnosticCodes.InvalidKey, $"virtual storage '{storageName}' has {entry.Key.TypeName} as a node name", "quote the node name: 'praefect-git-1' => { ... }");
+                map.IncompleteStorages.Add(storageIndex);
             }
             else if (entry.Value is RbHash node)
             {
                 nodes.Add(reader.Read(node, storageName, entry.Name, storageIndex, nodes.Count));
             }
-            else if (entry.Value is not RbError)
+            else
+            {
+                map.IncompleteStorages.Add(storageIndex);
+            }
+
+            if (entry.Name is not null && entry.Value is not (RbHash or RbError))
             {
                 bag.Error(entry.Value.Span.Start, DiagnosticCodes.WrongType, $"virtual storage '{storageName}': node '{entry.Name}' must be a hash, not {entry.Value.TypeName}", "write 'praefect-git-1' => { 'address' => 'tcp://host:8075', 'token' => '...' }");
             }

@@ -39,10 +39,10 @@ internal sealed class NodeReader(DiagnosticBag bag, SettingsSourceMap map)
                 case RbNil:
                     break;
                 case RbError:
-                    map.UncertainPrimaries.Add(storageIndex);
+                    map.IncompleteStorages.Add(storageIndex);
                     break;
                 default:
-                    map.UncertainPrimaries.Add(storageIndex);
+                    map.IncompleteStorages.Add(storageIndex);
                     var quoted = primaryEntry.Value is RbString { Value: "true" or "false" } s ? s.Value : "true";
                     bag.Error(primaryEntry.Value.Span.Start, DiagnosticCodes.WrongType, $"{subject} has 'primary' set to {primaryEntry.Value.TypeName}; it must be true or false", $"write 'primary' => {quoted} without quotes");
                     break;

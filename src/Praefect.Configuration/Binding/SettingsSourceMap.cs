@@ -13,8 +13,11 @@ internal sealed class SettingsSourceMap
 
     public TextPosition Fallback { get; set; } = TextPosition.Start;
 
-    /// <summary>Virtual storages (by index) with a node whose 'primary' was not a boolean: primary counts there are unknown.</summary>
-    public HashSet<int> UncertainPrimaries { get; } = [];
+    /// <summary>
+    /// Virtual storages (by index) where binding already reported a broken node (not a hash, 'primary' not a
+    /// boolean): node and primary counts there are unknown, so the count rules stay silent.
+    /// </summary>
+    public HashSet<int> IncompleteStorages { get; } = [];
 
     public TextPosition this[string path] => _positions.GetValueOrDefault(path, Fallback);
 

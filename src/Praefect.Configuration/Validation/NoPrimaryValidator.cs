@@ -10,7 +10,7 @@ internal sealed class NoPrimaryValidator : ISettingsValidator
     {
         foreach (var (storage, index) in context.Settings.VirtualStorages.Select((s, i) => (s, i)))
         {
-            if (storage.Nodes.Count > 0 && !storage.Nodes.Any(n => n.Primary) && !context.Map.UncertainPrimaries.Contains(index))
+            if (storage.Nodes.Count > 0 && !storage.Nodes.Any(n => n.Primary) && !context.Map.IncompleteStorages.Contains(index))
             {
                 var first = storage.Nodes[0].Storage.Length > 0 ? $"'{storage.Nodes[0].Storage}'" : "the first node";
                 context.Error(

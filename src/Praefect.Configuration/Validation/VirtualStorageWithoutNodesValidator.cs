@@ -10,7 +10,7 @@ internal sealed class VirtualStorageWithoutNodesValidator : ISettingsValidator
     {
         foreach (var (storage, index) in context.Settings.VirtualStorages.Select((s, i) => (s, i)))
         {
-            if (storage.Nodes.Count == 0)
+            if (storage.Nodes.Count == 0 && !context.Map.IncompleteStorages.Contains(index))
             {
                 context.Error(
                     SettingsSourceMap.VirtualStorage(index),

@@ -1,0 +1,2 @@
+praefect['enable'] = true
+praefect['auth_token'] = 'secret'
