@@ -60,6 +60,10 @@ internal static class NodeListBinder
         {
             ReportDeprecated(form, storageNodes, storages, bag);
         }
+        else
+        {
+            map.IncompleteStorages.Add(0);
+        }
 
         return storages;
     }
@@ -88,8 +92,8 @@ internal static class NodeListBinder
             {
                 RbHash { } nodesHash when nodesHash["nodes"] is RbHash nested => BindNodeHash(nested, name, index, reader, bag, map),
                 RbHash nodesHash => BindNodeHash(nodesHash, name, index, reader, bag, map),
-                RbNil or RbError => [],
-                _ => WrongType(entry.Value, $"virtual storage '{name}'", "a hash of node names to node settings", bag),
+                RbNil => [],
+                _ => Incomplete(entry.Value, $"virtual storage '{name}'", index, bag, map),
             };
             storages.Add(new VirtualStorageSettings(name, nodes));
         }
@@ -166,6 +170,12 @@ internal static class NodeListBinder
             $"praefect['storage_nodes'] as {what} (with praefect['virtual_storage_name']) is deprecated",
             "replace praefect['virtual_storage_name'] and praefect['storage_nodes'] with the same nodes in the current form (tokens shown as [REDACTED]; keep your values):\n"
             + VirtualStoragesPrinter.Print(storages));
+    }
+
+    private static IReadOnlyList<NodeSettings> Incomplete(RbValue value, string subject, int index, DiagnosticBag bag, SettingsSourceMap map)
+    {
+        map.IncompleteStorages.Add(index);
+        return value is RbError ? [] : WrongType(value, subject, "a hash of node names to node settings", bag);
     }
 
     private static IReadOnlyList<NodeSettings> WrongType(RbHashEntry entry, string expected, DiagnosticBag bag) =>
