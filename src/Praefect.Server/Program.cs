@@ -1,2 +1,55 @@
-Console.Error.WriteLine("praefect: not implemented yet");
-return 1;
+using Praefect.Configuration.Runtime;
+using Praefect.Server.Configuration;
+using Praefect.Server.Hosting;
+
+// praefect: loads the rendered runtime config, serves until SIGTERM (graceful) and reloads on SIGHUP.
+var commandLine = CommandLine.Parse(args);
+if (commandLine.Error is not null)
+{
+    Console.Error.WriteLine($"praefect: {commandLine.Error}");
+    Console.Error.WriteLine(CommandLine.Usage);
+    return 2;
+}
+
+if (commandLine.ShowVersion)
+{
+    Console.Out.WriteLine($"praefect, version {BuildInfo.Version}");
+    return 0;
+}
+
+var configPath = commandLine.ConfigPath!;
+var config = RuntimeConfigLoader.LoadFile(configPath, out var loadError);
+if (config is null)
+{
+    Console.Error.WriteLine(loadError);
+    return 1;
+}
+
+var errors = RuntimeConfigValidator.Validate(config);
+if (errors.Count > 0)
+{
+    foreach (var error in errors)
+    {
+        Console.Error.WriteLine($"{configPath}: error: {error}");
+    }
+
+    return 1;
+}
+
+Prometheus.Metrics.SuppressDefaultMetrics(new Prometheus.SuppressDefaultMetricOptions { SuppressEventCounters = true, SuppressMeters = true, SuppressDebugMetrics = true });
+
+WebApplication app;
+try
+{
+    app = PraefectHost.Build(new PraefectOptions(config, configPath));
+    await app.StartAsync();
+}
+catch (Exception e) when (e is StartupException or IOException or InvalidOperationException)
+{
+    Console.Error.WriteLine($"praefect: error: {(e is StartupException ? e.Message : "cannot start: " + e.Message)}");
+    return 1;
+}
+
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
+return 0;

@@ -1,0 +1,79 @@
+using Grpc.Health.V1;
+using Grpc.HealthCheck;
+using Microsoft.Extensions.Logging;
+using Praefect.Configuration.Runtime;
+using Praefect.Server.Auth;
+using Praefect.Server.Configuration;
+using Praefect.Server.Metrics;
+using Prometheus;
+
+namespace Praefect.Server.Hosting;
+
+/// <summary>
+/// Start and stop around the listeners: the metrics endpoint, the auth warning, SIGHUP, and the
+/// health status (SERVING once listening, NOT_SERVING as soon as a stop begins).
+/// </summary>
+internal sealed class PraefectLifecycle(
+    PraefectOptions options,
+    HealthServiceImpl health,
+    ConfigReloader reloader,
+    PraefectMetrics metrics,
+    IHostApplicationLifetime lifetime,
+    ILogger<PraefectLifecycle> logger,
+    ILogger<AuthMiddleware> authLogger) : IHostedService
+{
+    private IMetricServer? _metricServer;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var config = options.Config;
+        metrics.AuthenticationDisabled.Set(config.Auth.Token.Length == 0 ? 1 : 0);
+        if (config.Auth.Token.Length == 0)
+        {
+            AuthLog.Disabled(authLogger);
+        }
+
+        if (config.PrometheusListenAddr.Length > 0)
+        {
+            ListenAddress.TryParse(config.PrometheusListenAddr, out var address);
+            try
+            {
+                _metricServer = new KestrelMetricServer(address!.IsAnyAddress ? "*" : address.Host, address.Port).Start();
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException)
+            {
+                throw new StartupException($"cannot listen on prometheus_listen_addr {config.PrometheusListenAddr}: {e.Message}", e);
+            }
+        }
+
+        reloader.Listen();
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            health.SetStatus("", HealthCheckResponse.Types.ServingStatus.Serving);
+            HostLog.Started(logger, BuildInfo.Version, Listeners(config), config.VirtualStorages.Count);
+        });
+        lifetime.ApplicationStopping.Register(() =>
+        {
+            health.SetStatus("", HealthCheckResponse.Types.ServingStatus.NotServing);
+            HostLog.Stopping(logger, config.GracefulStopTimeoutSeconds);
+        });
+        lifetime.ApplicationStopped.Register(() => HostLog.Stopped(logger));
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_metricServer is not null)
+        {
+            await _metricServer.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static string Listeners(RuntimeConfig config) => string.Join(", ", new[]
+    {
+        config.ListenAddr.Length > 0 ? "tcp " + config.ListenAddr : null,
+        config.SocketPath.Length > 0 ? "unix " + config.SocketPath : null,
+        config.TlsListenAddr.Length > 0 ? "tls " + config.TlsListenAddr : null,
+        config.PrometheusListenAddr.Length > 0 ? "metrics " + config.PrometheusListenAddr : null,
+    }.Where(l => l is not null));
+}

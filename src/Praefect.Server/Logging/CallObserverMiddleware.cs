@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Praefect.Protocol.Registry;
+using Praefect.Server.Metrics;
+using Praefect.Server.Proxy;
+
+namespace Praefect.Server.Logging;
+
+/// <summary>
+/// Wraps every call: after it finishes, counts it by method and code, records its latency and
+/// writes the access log line (health checks are counted but not logged).
+/// </summary>
+internal sealed class CallObserverMiddleware(RequestDelegate next, PraefectMetrics metrics, ILogger<CallObserverMiddleware> logger)
+{
+    public const string CorrelationHeader = "x-gitlab-correlation-id";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var call = new CallFeature();
+        context.Features.Set(call);
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            Observe(context, call, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private void Observe(HttpContext context, CallFeature call, TimeSpan elapsed)
+    {
+        var method = context.Request.Path.Value ?? "";
+        var code = GrpcStatusWriter.Read(context) ?? call.ProxyStatus ??
+            (context.RequestAborted.IsCancellationRequested ? StatusCode.Cancelled : StatusCode.Unknown);
+        var codeName = CodeName(code);
+
+        string service, name, type;
+        if (OperationRegistry.Gitaly.TryGet(method, out var operation))
+        {
+            (service, name, type) = (operation.ServiceName, operation.MethodName, TypeName(operation.Streaming));
+        }
+        else if (method.StartsWith(AuthHealthPrefix, StringComparison.Ordinal))
+        {
+            (service, name, type) = ("grpc.health.v1.Health", method[AuthHealthPrefix.Length..], "unary");
+        }
+        else
+        {
+            // Unknown names come from clients: never let them grow the label set.
+            (service, name, type) = ("unknown", "unknown", "unknown");
+        }
+
+        metrics.CallsHandled.WithLabels(service, name, type, codeName).Inc();
+        metrics.CallDuration.WithLabels(service, name, type).Observe(elapsed.TotalSeconds);
+        if (service != "grpc.health.v1.Health")
+        {
+            var correlation = context.Request.Headers[CorrelationHeader];
+            CallLog.Finished(logger, method, codeName, Math.Round(elapsed.TotalMilliseconds, 3), call.VirtualStorage, call.Storage, call.RelativePath,
+                correlation.Count > 0 ? correlation.ToString() : null);
+        }
+    }
+
+    private const string AuthHealthPrefix = Auth.AuthMiddleware.HealthServicePrefix;
+
+    // gRPC's canonical names (OK, InvalidArgument, ...), as Gitaly logs them.
+    private static string CodeName(StatusCode code) => code switch
+    {
+        StatusCode.Cancelled => "Canceled",
+        _ => code.ToString(),
+    };
+
+    private static string TypeName(StreamingKind kind) => kind switch
+    {
+        StreamingKind.Unary => "unary",
+        StreamingKind.ClientStreaming => "client_stream",
+        StreamingKind.ServerStreaming => "server_stream",
+        _ => "bidi_stream",
+    };
+}

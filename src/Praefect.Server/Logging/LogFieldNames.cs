@@ -1,0 +1,37 @@
+namespace Praefect.Server.Logging;
+
+/// <summary>
+/// Maps [LoggerMessage] placeholder names (PascalCase, since they must be C# identifiers) to the
+/// field names Gitaly's logs use: <c>GrpcMethod</c> -> <c>grpc.method</c>, <c>RelativePath</c> -> <c>relative_path</c>.
+/// </summary>
+internal static class LogFieldNames
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
+
+    public static string ToFieldName(string placeholder) => Cache.GetOrAdd(placeholder, Convert);
+
+    private static string Convert(string name)
+    {
+        var snake = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && name[i - 1] != '.')
+                {
+                    snake.Append('_');
+                }
+
+                snake.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                snake.Append(c);
+            }
+        }
+
+        var field = snake.ToString();
+        return field.StartsWith("grpc_", StringComparison.Ordinal) ? "grpc." + field[5..] : field;
+    }
+}

@@ -1,0 +1,78 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Praefect.Server.Metrics;
+
+namespace Praefect.Server.Proxy;
+
+/// <summary>
+/// The one place where a <see cref="ProxyError"/> is logged, counted and turned into a gRPC status.
+/// Client cancellations are Debug; client mistakes Information; node failures Warning; bugs Error.
+/// </summary>
+internal sealed class ProxyErrorReporter(ILogger<ProxyErrorReporter> logger, PraefectMetrics metrics)
+{
+    public void Report(HttpContext context, ProxyError error, string detail, Exception? exception = null)
+    {
+        var method = context.Request.Path.Value ?? "";
+        var (stage, side) = Split(error);
+        metrics.ProxyErrors.WithLabels(stage, side).Inc();
+
+        var code = ToStatusCode(error);
+        switch (error)
+        {
+            case ProxyError.RequestBodyClient or ProxyError.ResponseBodyClient:
+                ProxyLog.ClientGone(logger, method, error, detail);
+                break;
+            case ProxyError.MethodClient or ProxyError.FirstMessageClient or ProxyError.RouteClient:
+                ProxyLog.ClientError(logger, method, error, detail);
+                break;
+            case ProxyError.ProxyInternal:
+                ProxyLog.InternalError(logger, method, error, detail, exception);
+                break;
+            default:
+                ProxyLog.NodeError(logger, method, error, detail, exception);
+                break;
+        }
+
+        // A secondary's failure does not change the answer the client gets from the primary.
+        if (error == ProxyError.FanoutNode)
+        {
+            return;
+        }
+
+        if (context.Features.Get<CallFeature>() is { } call)
+        {
+            call.ProxyStatus = code;
+        }
+
+        if (!context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            GrpcStatusWriter.WriteTrailersOnly(context, code, detail);
+        }
+    }
+
+    public static StatusCode ToStatusCode(ProxyError error) => error switch
+    {
+        ProxyError.MethodClient => StatusCode.Unimplemented,
+        ProxyError.FirstMessageClient or ProxyError.RouteClient => StatusCode.InvalidArgument,
+        ProxyError.RequestBodyClient or ProxyError.ResponseBodyClient => StatusCode.Cancelled,
+        ProxyError.SchedulerInternal or ProxyError.ConnectNode or ProxyError.RequestBodyNode or ProxyError.ResponseBodyNode => StatusCode.Unavailable,
+        _ => StatusCode.Internal,
+    };
+
+    private static (string Stage, string Side) Split(ProxyError error) => error switch
+    {
+        ProxyError.MethodClient => ("method", "client"),
+        ProxyError.FirstMessageClient => ("first_message", "client"),
+        ProxyError.RouteClient => ("route", "client"),
+        ProxyError.SchedulerInternal => ("replication_schedule", "praefect"),
+        ProxyError.ConnectNode => ("connect", "node"),
+        ProxyError.RequestBodyClient => ("request_body", "client"),
+        ProxyError.RequestBodyNode => ("request_body", "node"),
+        ProxyError.ResponseBodyClient => ("response_body", "client"),
+        ProxyError.ResponseBodyNode => ("response_body", "node"),
+        ProxyError.FanoutNode => ("fanout", "node"),
+        _ => ("internal", "praefect"),
+    };
+}

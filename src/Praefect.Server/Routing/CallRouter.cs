@@ -1,0 +1,163 @@
+using System.Diagnostics.CodeAnalysis;
+using Google.Protobuf;
+using Praefect.Protocol.Registry;
+using Praefect.Protocol.Rewriting;
+using Praefect.Server.Nodes;
+
+namespace Praefect.Server.Routing;
+
+/// <summary>
+/// Chooses the node for a call from its first message and rewrites the message for that node.
+/// Repository scope: the target Repository must name a virtual storage; it (and an additional
+/// Repository on the same virtual storage) is rewritten to the primary's storage name.
+/// Server scope: the request's storage_name names the virtual storage; mutators go to every node,
+/// each with its own storage name, accessors to the primary. Every other byte is kept.
+/// </summary>
+internal static class CallRouter
+{
+    public static bool TryRoute(OperationInfo operation, byte[] message, NodeSet nodes, [NotNullWhen(true)] out RouteDecision? decision, out string error)
+    {
+        decision = null;
+        if (operation.TargetRepository is { } target)
+        {
+            return TryRouteRepository(operation, target, message, nodes, out decision, out error);
+        }
+
+        if (operation.StorageName is { } storageField)
+        {
+            return TryRouteStorage(operation, storageField, message, nodes, out decision, out error);
+        }
+
+        // No repository and no storage in the request: only unambiguous with one virtual storage.
+        if (nodes.VirtualStorages.Count == 1)
+        {
+            var only = nodes.VirtualStorages[0];
+            decision = new RouteDecision(only, only.Primary, message, null, RouteDecision.NoFanOut);
+            error = "";
+            return true;
+        }
+
+        error = $"{operation.FullMethod} names no repository or storage, so praefect cannot choose among the virtual storages {nodes.KnownNames}";
+        return false;
+    }
+
+    private static bool TryRouteRepository(OperationInfo operation, FieldPath target, byte[] message, NodeSet nodes, out RouteDecision? decision, out string error)
+    {
+        decision = null;
+        if (!RawRepository.TryRead(message, target, out var repository, out var readError))
+        {
+            error = "malformed request: " + readError;
+            return false;
+        }
+
+        if (repository is not { } repo || repo.StorageName.Length == 0)
+        {
+            error = $"empty storage name in the target repository; set storage_name to one of the virtual storages {nodes.KnownNames}";
+            return false;
+        }
+
+        if (!nodes.TryGet(repo.StorageName, out var virtualStorage))
+        {
+            error = $"virtual storage \"{repo.StorageName}\" does not exist; known virtual storages: {nodes.KnownNames}";
+            return false;
+        }
+
+        if (repo.RelativePath.Length == 0)
+        {
+            error = $"empty relative path in the target repository on virtual storage \"{repo.StorageName}\"; set relative_path";
+            return false;
+        }
+
+        var primary = virtualStorage.Primary;
+        if (!RawRepository.TryRewriteStorage(message, target, virtualStorage.Name, primary.Storage, out var rewritten, out var rewriteError) ||
+            (operation.AdditionalRepository is { } additional &&
+             !RawRepository.TryRewriteStorage(rewritten, additional, virtualStorage.Name, primary.Storage, out rewritten, out rewriteError)))
+        {
+            error = "malformed request: " + rewriteError;
+            return false;
+        }
+
+        decision = new RouteDecision(virtualStorage, primary, rewritten, repo.RelativePath, RouteDecision.NoFanOut);
+        error = "";
+        return true;
+    }
+
+    private static bool TryRouteStorage(OperationInfo operation, FieldPath storageField, byte[] message, NodeSet nodes, out RouteDecision? decision, out string error)
+    {
+        decision = null;
+        if (!TryReadString(operation, storageField, message, out var storage, out error))
+        {
+            return false;
+        }
+
+        if (storage.Length == 0)
+        {
+            error = $"empty storage name; set storage_name to one of the virtual storages {nodes.KnownNames}";
+            return false;
+        }
+
+        if (!nodes.TryGet(storage, out var virtualStorage))
+        {
+            error = $"virtual storage \"{storage}\" does not exist; known virtual storages: {nodes.KnownNames}";
+            return false;
+        }
+
+        if (!RawRepository.TryRewriteString(message, storageField, virtualStorage.Primary.Storage, out var forPrimary, out error))
+        {
+            return false;
+        }
+
+        var fanOut = new List<(NodeConnection, byte[])>();
+        if (operation.Kind == OperationKind.Mutator)
+        {
+            foreach (var node in virtualStorage.Secondaries)
+            {
+                if (!RawRepository.TryRewriteString(message, storageField, node.Storage, out var forNode, out error))
+                {
+                    return false;
+                }
+
+                fanOut.Add((node, forNode));
+            }
+        }
+
+        decision = new RouteDecision(virtualStorage, virtualStorage.Primary, forPrimary, null, fanOut);
+        error = "";
+        return true;
+    }
+
+    // Server-scoped calls are rare: parsing the whole (small) request with its descriptor is fine here.
+    private static bool TryReadString(OperationInfo operation, FieldPath path, byte[] message, out string value, out string error)
+    {
+        value = "";
+        try
+        {
+            IMessage current = operation.RequestType.Parser.ParseFrom(message);
+            for (var i = 0; i < path.Numbers.Count; i++)
+            {
+                var field = current.Descriptor.FindFieldByNumber(path.Numbers[i]);
+                var fieldValue = field?.Accessor.GetValue(current);
+                if (i == path.Numbers.Count - 1)
+                {
+                    value = fieldValue as string ?? "";
+                }
+                else if (fieldValue is IMessage next)
+                {
+                    current = next;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            error = "";
+            return true;
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            error = "malformed request: " + e.Message;
+            return false;
+        }
+    }
+}
