@@ -1,0 +1,34 @@
+using Gitaly;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace Praefect.Server.Tests.Support;
+
+internal sealed class ScriptedSmartHttpService(ScriptedNodeState state) : SmartHTTPService.SmartHTTPServiceBase
+{
+    /// <summary>Server streaming: git_protocol "chunks=N,size=S" asks for N messages of S bytes each (default 3 x 10).</summary>
+    public override async Task InfoRefsUploadPack(InfoRefsRequest request, IServerStreamWriter<InfoRefsResponse> responseStream, ServerCallContext context)
+    {
+        await ScriptedCalls.BeginAsync(state, context, request.Repository);
+        var (chunks, size) = (3, 10);
+        foreach (var part in request.GitProtocol.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pair = part.Split('=');
+            if (pair[0] == "chunks")
+            {
+                chunks = int.Parse(pair[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (pair[0] == "size")
+            {
+                size = int.Parse(pair[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        for (var i = 0; i < chunks; i++)
+        {
+            var data = new byte[size];
+            Array.Fill(data, (byte)('a' + (i % 26)));
+            await responseStream.WriteAsync(new InfoRefsResponse { Data = ByteString.CopyFrom(data) });
+        }
+    }
+}
