@@ -90,6 +90,23 @@ Task("Publish")
     }
 });
 
+Task("Demo")
+    .IsDependentOn("Build")
+    .Description("A local cluster from docs/examples/gitlab.rb: three gitaly-lite nodes, praefect, a real push, replication, failover, clone. --keep leaves it running.")
+    .Does(() =>
+{
+    var arguments = HasArgument("keep") ? " --keep" : "";
+    var exit = StartProcess("dotnet", new ProcessSettings { Arguments = $"run --project build/Praefect.Demo -c {configuration} --no-build --{arguments}" });
+    if (exit != 0) throw new CakeException($"The demo failed (exit {exit}); its output above names the step and where the logs are.");
+});
+
+Task("Demo-Stop")
+    .Description("Stops a demo cluster left running by './build.sh demo --keep'.")
+    .Does(() =>
+{
+    StartProcess("dotnet", new ProcessSettings { Arguments = $"run --project build/Praefect.Demo -c {configuration} --no-build -- stop" });
+});
+
 Task("Default").IsDependentOn("Build");
 
 RunTarget(target);
