@@ -1,5 +1,7 @@
 using Praefect.Configuration.Diagnostics;
 using Praefect.Configuration.GitlabRb;
+using Praefect.Configuration.Settings;
+using Praefect.Configuration.Tests.Support;
 
 namespace Praefect.Configuration.Tests.GitlabRb;
 
@@ -52,5 +54,46 @@ public sealed class GitlabRbReaderTests
         Assert.That(result.Settings, Is.Null);
         Assert.That(result.FileUnreadable, Is.True);
         Assert.That(result.Diagnostics.Single().Line, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void ReadFile_DocsExample_IsCleanLoopbackCluster()
+    {
+        var result = GitlabRbReader.ReadFile(Path.Combine(RepositoryPaths.Root, "docs", "examples", "gitlab.rb"), new Dictionary<string, string>());
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        var settings = result.Settings!;
+        Assert.That((settings.ListenAddr, settings.PrometheusListenAddr, settings.Enable), Is.EqualTo(("127.0.0.1:2305", "127.0.0.1:9652", true)));
+        Assert.That(settings.AuthToken, Is.Not.Empty);
+        var storage = settings.VirtualStorages.Single();
+        Assert.That(storage.Name, Is.EqualTo("praefect"));
+        Assert.That(storage.Nodes.Select(n => (n.Storage, n.Address, n.Primary)), Is.EqualTo(new[]
+        {
+            ("praefect-git-1", "tcp://127.0.0.1:18075", true),
+            ("praefect-git-2", "tcp://127.0.0.1:18076", false),
+            ("praefect-git-3", "tcp://127.0.0.1:18077", false),
+        }));
+        Assert.That(storage.Nodes.Select(n => n.Token).Distinct().Count(), Is.EqualTo(3));
+        Assert.That(settings.GitDataDirs!.Keys, Is.EqualTo(new[] { "praefect" }));
+    }
+
+    [Test]
+    public void Redactor_Settings_ListsEverySecretAndRedactsText()
+    {
+        var settings = GitlabRbReader.ReadText(SeedBlock + "\npraefect['database_password'] = 'sql-pw'", "gitlab.rb", new Dictionary<string, string>()).Settings!;
+
+        Assert.That(SettingsRedactor.Secrets(settings), Is.EqualTo(new[] { "super_secret_abc", "sql-pw", "token1", "token2" }));
+        Assert.That(SettingsRedactor.Redact("auth super_secret_abc node token1 db sql-pw", settings), Is.EqualTo("auth [REDACTED] node [REDACTED] db [REDACTED]"));
+    }
+
+    [Test]
+    public void SettingsJson_Redacted_HidesSecretsButShowsEmptyOnes()
+    {
+        var settings = GitlabRbReader.ReadText(SeedBlock, "gitlab.rb", new Dictionary<string, string>()).Settings!;
+
+        var json = SettingsJson.Write(settings);
+
+        Assert.That(json, Does.Not.Contain("super_secret_abc").And.Not.Contain("token1").And.Not.Contain("token2"));
+        Assert.That(json, Does.Contain("\"auth_token\": \"[REDACTED]\"").And.Contain("\"password\": \"\""));
     }
 }

@@ -18,9 +18,10 @@ internal static class CheckCommand
         Exit code: 0 valid (warnings allowed), 1 errors found, 2 usage error or unreadable file.
 
         Examples:
-          praefect-ctl check
-          praefect-ctl check --config ./gitlab.rb
-          praefect-ctl check --format json > diagnostics.json
+
+            praefect-ctl check
+            praefect-ctl check --config ./gitlab.rb
+            praefect-ctl check --format json > diagnostics.json
         """;
 
     public static Command Create(CtlOutput output)

@@ -20,8 +20,9 @@ internal static class ShowConfigCommand
         Exit code: 0 shown, 1 gitlab.rb has errors (they are printed instead), 2 usage error or unreadable file.
 
         Examples:
-          praefect-ctl show-config
-          praefect-ctl show-config --config ./gitlab.rb | jq '.virtual_storages'
+
+            praefect-ctl show-config
+            praefect-ctl show-config --config ./gitlab.rb | jq '.virtual_storages'
         """;
 
     public static Command Create(CtlOutput output)
