@@ -1,0 +1,9 @@
+namespace Praefect.Configuration.Rendering.Apply;
+
+public enum ChangeKind
+{
+    Unchanged,
+    Created,
+    Changed,
+    Removed,
+}

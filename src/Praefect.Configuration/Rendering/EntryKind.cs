@@ -1,0 +1,8 @@
+namespace Praefect.Configuration.Rendering;
+
+public enum EntryKind
+{
+    Directory,
+    File,
+    Symlink,
+}
