@@ -17,6 +17,11 @@ internal static class CtlApp
         root.Subcommands.Add(Commands.SqlPing.SqlPingCommand.Create(output));
         root.Subcommands.Add(Commands.Check.CheckCommand.Create(output));
         root.Subcommands.Add(Commands.ShowConfig.ShowConfigCommand.Create(output));
+        root.Subcommands.Add(Commands.Reconfigure.ReconfigureCommand.Create(output));
+        root.Subcommands.Add(Commands.Render.RenderCommand.Create(output));
+        root.Subcommands.Add(Commands.DiffConfig.DiffConfigCommand.Create(output));
+        root.Subcommands.Add(Commands.CheckTemplates.CheckTemplatesCommand.Create(output));
+        foreach (var command in Commands.Service.ServiceCommands.Create(output)) root.Subcommands.Add(command);
         return root;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Praefect.Configuration.Validation;
 
 namespace Praefect.Configuration.Rendering;
 

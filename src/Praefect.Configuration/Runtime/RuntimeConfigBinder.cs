@@ -38,7 +38,7 @@ internal sealed class RuntimeConfigBinder(string fileName)
             var keyPath = path.Length == 0 ? key : path + "." + key;
             if (!keys.TryGetValue(key, out var property))
             {
-                var suggestion = DidYouMean.Closest(key, keys.Keys);
+                var suggestion = Praefect.Configuration.Diagnostics.DidYouMean.Suggest(key, keys.Keys);
                 Add(keyNode, "runtime-unknown-key", $"unknown key '{keyPath}'",
                     suggestion is null
                         ? $"known keys here: {string.Join(", ", keys.Keys)}"

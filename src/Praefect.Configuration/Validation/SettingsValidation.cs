@@ -21,6 +21,7 @@ internal static class SettingsValidation
         new AuthTokenValidator(),
         new GitDataDirsValidator(),
         new AllowedValuesValidator(),
+        new RenderSafetyValidator(),
     ];
 
     public static void Run(ValidationContext context)

@@ -29,7 +29,7 @@ internal sealed class SystemdServiceManager(string root, ServiceLayout layout) :
         var line = active
             ? $"run: praefect: (pid {properties.GetValueOrDefault("MainPID")}) {since}s"
             : $"down: praefect: {since}s, normally {(properties.GetValueOrDefault("UnitFileState") == "enabled" ? "up" : "down")}";
-        return new CommandResult(active ? 0 : 3, [line]);
+        return new CommandResult(0, [line]);
     }
 
     public CommandResult Start() => Systemctl("start", Unit);

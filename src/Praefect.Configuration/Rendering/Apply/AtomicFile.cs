@@ -42,7 +42,7 @@ public static class AtomicFile
         File.CreateSymbolicLink(temp, target);
         try
         {
-            File.Move(temp, path, overwrite: true);
+            UnixRename.Rename(temp, path);
         }
         catch
         {

@@ -21,7 +21,7 @@ public static class TreeWriter
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return $"cannot write '{path}': {e.Message}. Files written before it are complete; nothing after it was touched. Fix the cause and run reconfigure again.";
+                return $"cannot write '{path}': {e.Message.TrimEnd('.')}. Files written before it are complete; nothing after it was touched. Fix the cause and run reconfigure again.";
             }
         }
 

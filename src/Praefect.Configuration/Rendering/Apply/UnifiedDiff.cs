@@ -12,7 +12,7 @@ public static class UnifiedDiff
     {
         var oldLines = SplitLines(oldText ?? "");
         var newLines = SplitLines(newText);
-        var diff = Differ.Instance.CreateLineDiffs(oldText ?? "", newText, ignoreWhitespace: false);
+        var diff = Differ.Instance.CreateDiffs(oldText ?? "", newText, ignoreWhiteSpace: false, ignoreCase: false, LineChunker.Instance);
         var output = new List<string>
         {
             oldText is null ? "--- /dev/null" : $"--- a{path}",
@@ -77,6 +77,14 @@ public static class UnifiedDiff
     }
 
     private static string Range(int start, int count) => count == 0 ? $"{start},0" : $"{start + 1},{count}";
+
+    /// <summary>Splits exactly as the printed lines are numbered, so DiffPlex's indexes match ours.</summary>
+    private sealed class LineChunker : IChunker
+    {
+        public static readonly LineChunker Instance = new();
+
+        public IReadOnlyList<string> Chunk(string text) => SplitLines(text);
+    }
 
     private static string[] SplitLines(string text)
     {

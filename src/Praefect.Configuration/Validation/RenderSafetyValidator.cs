@@ -1,31 +1,26 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Praefect.Configuration.Diagnostics;
+using Praefect.Configuration.Binding;
 using Praefect.Configuration.Settings;
 
-namespace Praefect.Configuration.Rendering;
+namespace Praefect.Configuration.Validation;
 
 /// <summary>
 /// Rejects values that no rendered file can carry safely: user and group names systemd and chpst
 /// would misread, relative paths or <c>..</c> (they would escape <c>--root</c>), control characters
 /// in paths, env variables and svlogd settings, and strings that are not valid Unicode. Every
 /// finding is reported; a value that passes renders to a working file.
-/// (Lives under Rendering/ because it guards what the templates can express.)
+/// Owned by the rendering work (it guards what the templates can express).
 /// </summary>
-public static partial class RenderSafetyValidator
+internal sealed partial class RenderSafetyValidator : ISettingsValidator
 {
     public const string Code = "render-unsafe-value";
 
-    /// <param name="file">The gitlab.rb the settings came from.</param>
-    /// <param name="locate">Finds the line and column of a key such as <c>praefect['username']</c>; (1, 1) when absent.</param>
-    public static IReadOnlyList<Diagnostic> Validate(PraefectSettings settings, string file, Func<string, (int Line, int Column)>? locate = null)
+    public void Validate(ValidationContext context)
     {
-        var findings = new List<Diagnostic>();
-        void Add(string key, string message, string hint)
-        {
-            var (line, column) = locate?.Invoke(key) ?? (1, 1);
-            findings.Add(new Diagnostic(Severity.Error, file, line, column, Code, message, hint));
-        }
+        var settings = context.Settings;
+        void Add(string key, string message, string hint) =>
+            context.Error(key.StartsWith("virtual_storages", StringComparison.Ordinal) ? key : SettingsSourceMap.Key(key), Code, message, hint);
 
         CheckAccount(settings.Username, "username", Add);
         CheckAccount(settings.Group, "group", Add);
@@ -45,11 +40,11 @@ public static partial class RenderSafetyValidator
         {
             if (!IsValidUnicode(value))
             {
-                Add(key, $"praefect['{key}'] is not valid Unicode text (a lone surrogate)", "write the value as UTF-8 text");
+                var shown = key.StartsWith("virtual_storages", StringComparison.Ordinal) ? key : SettingsSourceMap.Key(key);
+                Add(key, $"{shown} is not valid Unicode text (a lone surrogate)", "write the value as UTF-8 text");
             }
         }
 
-        return findings;
     }
 
     public static bool IsSafeAccountName(string name) => AccountName().IsMatch(name);
@@ -121,14 +116,15 @@ public static partial class RenderSafetyValidator
         yield return ("database_password", s.Database.Password);
         yield return ("database_dbname", s.Database.DbName);
         yield return ("database_sslmode", s.Database.SslMode);
-        foreach (var vs in s.VirtualStorages)
+        for (var i = 0; i < s.VirtualStorages.Count; i++)
         {
-            yield return ("virtual_storages", vs.Name);
-            foreach (var node in vs.Nodes)
+            yield return (SettingsSourceMap.VirtualStorage(i), s.VirtualStorages[i].Name);
+            for (var n = 0; n < s.VirtualStorages[i].Nodes.Count; n++)
             {
-                yield return ("virtual_storages", node.Storage);
-                yield return ("virtual_storages", node.Address);
-                yield return ("virtual_storages", node.Token);
+                var node = s.VirtualStorages[i].Nodes[n];
+                yield return (SettingsSourceMap.Node(i, n), node.Storage);
+                yield return (SettingsSourceMap.NodeField(i, n, "address"), node.Address);
+                yield return (SettingsSourceMap.NodeField(i, n, "token"), node.Token);
             }
         }
     }

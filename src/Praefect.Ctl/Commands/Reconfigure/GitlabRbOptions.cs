@@ -1,0 +1,26 @@
+using System.CommandLine;
+
+namespace Praefect.Ctl.Commands.Reconfigure;
+
+/// <summary>The options shared by the commands that read gitlab.rb and render from it.</summary>
+internal static class GitlabRbOptions
+{
+    public const string DefaultConfig = "/etc/gitlab/gitlab.rb";
+
+    public static Option<string> Config() => new("--config")
+    {
+        Description = "The gitlab.rb to read.",
+        DefaultValueFactory = _ => DefaultConfig,
+    };
+
+    public static Option<string> Root() => new("--root")
+    {
+        Description = "Directory that every rendered path is placed under; with anything but '/', no service is touched.",
+        DefaultValueFactory = _ => "/",
+    };
+
+    public static Option<string?> Templates() => new("--templates")
+    {
+        Description = "Templates directory (default: $PRAEFECT_TEMPLATES_DIR, else templates/ next to praefect-ctl, else /opt/praefect/templates).",
+    };
+}

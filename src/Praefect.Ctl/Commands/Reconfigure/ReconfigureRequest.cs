@@ -1,0 +1,4 @@
+namespace Praefect.Ctl.Commands.Reconfigure;
+
+/// <summary>The options of one reconfigure run.</summary>
+internal sealed record ReconfigureRequest(string ConfigPath, string Root, string? TemplatesDir, bool DryRun, bool NoRestart);
