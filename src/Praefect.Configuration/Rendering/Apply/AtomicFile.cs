@@ -5,7 +5,6 @@ namespace Praefect.Configuration.Rendering.Apply;
 /// file in the same directory, fsync it, give it its mode and owner, then rename it over the
 /// target. Mode and owner are set before the rename so a secret never shows with a wider mode.
 /// </summary>
-[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public static class AtomicFile
 {
     public static void Write(string path, string content, UnixFileMode mode, Action<string>? setOwner)
@@ -14,7 +13,7 @@ public static class AtomicFile
         var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.praefect-{Guid.NewGuid():N}.tmp");
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite };
+            var options = UnixFileModes.CreateNewPrivate();
             using (var stream = new FileStream(temp, options))
             {
                 var bytes = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content);
@@ -22,7 +21,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
-            File.SetUnixFileMode(temp, mode);
+            UnixFileModes.Set(temp, mode);
             setOwner?.Invoke(temp);
             File.Move(temp, path, overwrite: true);
         }

@@ -5,7 +5,6 @@ namespace Praefect.Configuration.Rendering.Apply;
 /// differ in content, link target or mode, which are unchanged, and which files in an owned
 /// directory are no longer rendered.
 /// </summary>
-[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public static class TreeComparer
 {
     public static IReadOnlyList<PlannedChange> Compare(RenderedTree tree, string root)
@@ -73,7 +72,7 @@ public static class TreeComparer
         }
     }
 
-    private static bool ModeDiffers(string path, UnixFileMode mode) => File.GetUnixFileMode(path) != mode;
+    private static bool ModeDiffers(string path, UnixFileMode mode) => UnixFileModes.Get(path) != mode;
 
     private static string? ReadOrNull(string path)
     {

@@ -6,7 +6,6 @@ namespace Praefect.Configuration.Rendering.Apply;
 /// longer rendered. Stops at the first failure and says which path failed; every file is then
 /// either wholly old or wholly new.
 /// </summary>
-[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public static class TreeWriter
 {
     /// <returns>null on success, else the error message.</returns>
@@ -40,8 +39,12 @@ public static class TreeWriter
         switch (entry.Kind)
         {
             case EntryKind.Directory:
-                Directory.CreateDirectory(path);
-                File.SetUnixFileMode(path, entry.Mode);
+                if (change.Kind != ChangeKind.Unchanged)
+                {
+                    Directory.CreateDirectory(path);
+                    UnixFileModes.Set(path, entry.Mode);
+                }
+
                 owners.SetOwner(path, entry.Owner, entry.Group);
                 break;
             case EntryKind.Symlink:
@@ -59,7 +62,7 @@ public static class TreeWriter
                 }
                 else if (change.ModeOnly)
                 {
-                    File.SetUnixFileMode(path, entry.Mode);
+                    UnixFileModes.Set(path, entry.Mode);
                     owners.SetOwner(path, entry.Owner, entry.Group);
                 }
                 else

@@ -19,7 +19,7 @@ internal static class CheckTemplatesCommand
 
     public static Command Create(CtlOutput output)
     {
-        var templates = GitlabRbOptions.Templates();
+        var templates = RenderOptions.Templates();
         var command = new Command(Name, "Parse every template, render sample configurations of every node-list form, and check the rendered files.")
         {
             templates,

@@ -17,9 +17,9 @@ internal static class ReconfigureCommand
 
     public static Command Create(CtlOutput output)
     {
-        var config = GitlabRbOptions.Config();
-        var root = GitlabRbOptions.Root();
-        var templates = GitlabRbOptions.Templates();
+        var config = RenderOptions.Config();
+        var root = RenderOptions.Root();
+        var templates = RenderOptions.Templates();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and the service action; write nothing, touch no service." };
         var noRestart = new Option<bool>("--no-restart") { Description = "Write the files but do not start, reload or restart the service." };
         var command = new Command(Name, "Render the runtime config and service files from gitlab.rb, write what changed, and restart or reload praefect as needed.")

@@ -14,8 +14,8 @@ internal static class RenderCommand
 
     public static Command Create(CtlOutput output)
     {
-        var config = GitlabRbOptions.Config();
-        var templates = GitlabRbOptions.Templates();
+        var config = RenderOptions.Config();
+        var templates = RenderOptions.Templates();
         var target = new Option<string>("--output") { Description = "Directory to render into (created when missing).", Required = true };
         var command = new Command(Name, "Render every file from gitlab.rb into a directory and print the manifest; touches no service.")
         {

@@ -22,8 +22,8 @@ internal static class ServiceCommands
 
     private static Command Create(string name, string description, Func<IServiceManager, CommandResult>? action, CtlOutput output)
     {
-        var config = GitlabRbOptions.Config();
-        var root = GitlabRbOptions.Root();
+        var config = RenderOptions.Config();
+        var root = RenderOptions.Root();
         var service = new Argument<string>("service") { Description = "The service: only 'praefect'.", DefaultValueFactory = _ => "praefect" };
         service.AcceptOnlyFromAmong("praefect");
         var command = new Command(name, description) { service, config, root };

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Praefect.Ctl.Commands.Reconfigure;
 
 /// <summary>The options shared by the commands that read gitlab.rb and render from it.</summary>
-internal static class GitlabRbOptions
+internal static class RenderOptions
 {
     public const string DefaultConfig = "/etc/gitlab/gitlab.rb";
 

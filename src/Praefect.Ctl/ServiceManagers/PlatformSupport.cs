@@ -1,2 +1,0 @@
-// praefect-ctl manages Unix services and files (modes, owners, symlinks): it does not run on Windows.
-[assembly: System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
