@@ -11,11 +11,13 @@ namespace Praefect.Configuration.Runtime;
 /// </summary>
 public static class RuntimeConfigLoader
 {
+    private const string UnreadableCode = "runtime-unreadable";
+
     /// <summary>Loads a file. Returns null and sets <paramref name="error"/> (every problem, one per line).</summary>
     public static RuntimeConfig? LoadFile(string path, out string error)
     {
         var result = ParseFile(path);
-        error = result.ErrorText;
+        error = result.Diagnostics is [{ Code: UnreadableCode } unreadable] ? $"{path}: error: {unreadable.Message}" : result.ErrorText;
         return result.Config;
     }
 
@@ -36,7 +38,7 @@ public static class RuntimeConfigLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return RuntimeConfigLoadResult.Failed(new Diagnostic(Severity.Error, path, 1, 1, "runtime-unreadable",
+            return RuntimeConfigLoadResult.Failed(new Diagnostic(Severity.Error, path, 1, 1, UnreadableCode,
                 $"cannot read the runtime config: {e.Message}", "run 'praefect-ctl reconfigure' to render it"));
         }
 

@@ -7,7 +7,9 @@ namespace Praefect.Configuration.Runtime;
 /// <summary>
 /// The shape of config.yml, read from the <see cref="RuntimeConfig"/> types: the YAML key of every
 /// settable property (snake_case, as YamlDotNet's underscored convention names it) and the keys
-/// that must be present.
+/// that must be present. Top-level keys are optional (a hand-written or test config may hold only
+/// what it needs; <c>version</c> defaults to the current one); a virtual storage needs its name
+/// and nodes, a node its storage and address.
 /// </summary>
 internal static class RuntimeConfigSchema
 {
@@ -15,7 +17,6 @@ internal static class RuntimeConfigSchema
 
     private static readonly Dictionary<Type, string[]> Required = new()
     {
-        [typeof(RuntimeConfig)] = ["version", "virtual_storages"],
         [typeof(VirtualStorageConfig)] = ["name", "nodes"],
         [typeof(NodeConfig)] = ["storage", "address"],
     };

@@ -39,8 +39,8 @@ public class RuntimeConfigLoaderTests
             "config.yml:10:32: error: 'graceful_stop_timeout_seconds' must be an integer, got '60'\n  hint: write a whole number without quotes").SetName("QuotedInteger_TypeError");
         yield return new TestCaseData(Minimal.Replace("primary: true", "primary: yes"),
             "config.yml:9:18: error: 'virtual_storages[0].nodes[0].primary' must be true or false, got 'yes'\n  hint: write true or false without quotes").SetName("YesForBool_TypeError");
-        yield return new TestCaseData(Minimal.Replace("version: 1\n", ""),
-            "config.yml:1:1: error: the runtime config is missing the required key 'version'\n  hint: add 'version: ...'").SetName("NoVersion_MissingKey");
+        yield return new TestCaseData(Minimal.Replace("  - name: \"praefect\"", "  - name: \"praefect\"\n    zzz: 1"),
+            "config.yml:5:5: error: unknown key 'virtual_storages[0].zzz'\n  hint: known keys here: name, nodes").SetName("UnknownKeyInListItem_ListsKnownKeys");
         yield return new TestCaseData(Minimal.Replace("version: 1", "version: 2"),
             "config.yml:1:1: error: unsupported config version 2; this praefect reads version 1\n  hint: run 'praefect-ctl reconfigure' to render it again").SetName("Version2_Unsupported");
         yield return new TestCaseData(Minimal.Replace("        address: \"tcp://gitaly-1:8075\"\n", ""),
@@ -63,6 +63,16 @@ public class RuntimeConfigLoaderTests
     }
 
     [Test]
+    public void Parse_OnlySomeKeys_UsesDefaultsForTheRest()
+    {
+        var result = RuntimeConfigLoader.Parse("data_dir: \"/tmp/x\"\n", "config.yml");
+
+        Assert.That(result.ErrorText, Is.Empty);
+        Assert.That(result.Config!.Version, Is.EqualTo(RuntimeConfig.CurrentVersion));
+        Assert.That(result.Config.DataDir, Is.EqualTo("/tmp/x"));
+    }
+
+    [Test]
     public void Parse_SeveralProblems_ReportsEveryOne()
     {
         var yaml = Minimal.Replace("listen_addr:", "listen_adr:") + "\nreplication:\n  workers_per_node: many\n";
@@ -78,6 +88,6 @@ public class RuntimeConfigLoaderTests
         var config = RuntimeConfigLoader.LoadFile("/nonexistent/praefect/config.yml", out var error);
 
         Assert.That(config, Is.Null);
-        Assert.That(error, Does.StartWith("/nonexistent/praefect/config.yml:1:1: error: cannot read the runtime config: Could not find a part of the path"));
+        Assert.That(error, Does.StartWith("/nonexistent/praefect/config.yml: error: cannot read the runtime config: Could not find a part of the path"));
     }
 }

@@ -15,7 +15,7 @@ internal static class DiffConfigCommand
 
     public static Command Create(CtlOutput output)
     {
-        var config = RenderOptions.Config();
+        var config = Common.GitlabRbOptions.Config();
         var root = RenderOptions.Root();
         var templates = RenderOptions.Templates();
         var command = new Command(Name, "Show what reconfigure would change (secrets redacted); exit 0 when nothing would change, 1 when something would, 2 when gitlab.rb or the templates have errors.")

@@ -17,7 +17,7 @@ internal static class ReconfigureCommand
 
     public static Command Create(CtlOutput output)
     {
-        var config = RenderOptions.Config();
+        var config = Common.GitlabRbOptions.Config();
         var root = RenderOptions.Root();
         var templates = RenderOptions.Templates();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and the service action; write nothing, touch no service." };

@@ -2,17 +2,9 @@ using System.CommandLine;
 
 namespace Praefect.Ctl.Commands.Reconfigure;
 
-/// <summary>The options shared by the commands that read gitlab.rb and render from it.</summary>
+/// <summary>The options shared by the commands that render from gitlab.rb (its --config option is <see cref="Common.GitlabRbOptions"/>).</summary>
 internal static class RenderOptions
 {
-    public const string DefaultConfig = "/etc/gitlab/gitlab.rb";
-
-    public static Option<string> Config() => new("--config")
-    {
-        Description = "The gitlab.rb to read.",
-        DefaultValueFactory = _ => DefaultConfig,
-    };
-
     public static Option<string> Root() => new("--root")
     {
         Description = "Directory that every rendered path is placed under; with anything but '/', no service is touched.",

@@ -1,3 +1,4 @@
+using Praefect.Configuration.Diagnostics;
 using Praefect.Configuration.GitlabRb;
 using Praefect.Configuration.Settings;
 
@@ -9,10 +10,7 @@ internal static class SettingsSource
     public static PraefectSettings? Read(string configPath, string command, CtlOutput output, out int exitCode)
     {
         var result = GitlabRbReader.ReadFile(configPath);
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            output.Error.WriteLine(diagnostic.ToString());
-        }
+        output.Error.Write(DiagnosticFormatter.ToText(result.Diagnostics));
 
         if (result.FileUnreadable)
         {
@@ -22,7 +20,7 @@ internal static class SettingsSource
 
         if (result.HasErrors || result.Settings is null)
         {
-            var errors = result.Diagnostics.Count(d => d.Severity == Configuration.Diagnostics.Severity.Error);
+            var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
             output.Error.WriteLine($"praefect-ctl {command}: {errors} error(s) in {configPath}; nothing was changed.");
             exitCode = ExitCodes.Failed;
             return null;

@@ -14,7 +14,7 @@ internal static class RenderCommand
 
     public static Command Create(CtlOutput output)
     {
-        var config = RenderOptions.Config();
+        var config = Common.GitlabRbOptions.Config();
         var templates = RenderOptions.Templates();
         var target = new Option<string>("--output") { Description = "Directory to render into (created when missing).", Required = true };
         var command = new Command(Name, "Render every file from gitlab.rb into a directory and print the manifest; touches no service.")

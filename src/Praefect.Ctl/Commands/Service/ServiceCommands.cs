@@ -22,7 +22,7 @@ internal static class ServiceCommands
 
     private static Command Create(string name, string description, Func<IServiceManager, CommandResult>? action, CtlOutput output)
     {
-        var config = RenderOptions.Config();
+        var config = Common.GitlabRbOptions.Config();
         var root = RenderOptions.Root();
         var service = new Argument<string>("service") { Description = "The service: only 'praefect'.", DefaultValueFactory = _ => "praefect" };
         service.AcceptOnlyFromAmong("praefect");
