@@ -7,7 +7,7 @@ namespace GitalyLite.GitProcesses;
 internal static partial class GitInvocation
 {
     /// <summary><c>git -c k=v ... &lt;command&gt; [flags] &lt;repo&gt;</c>; config options must look like <c>key=value</c>.</summary>
-    public static List<string> Arguments(IEnumerable<string> configOptions, string command, IEnumerable<string> flags, string repositoryPath)
+    private static List<string> Arguments(IEnumerable<string> configOptions, string command, IEnumerable<string> flags, string repositoryPath)
     {
         var arguments = new List<string>();
         foreach (var option in configOptions)
@@ -26,6 +26,11 @@ internal static partial class GitInvocation
         arguments.Add(repositoryPath);
         return arguments;
     }
+
+    /// <summary>Starts a pack command (upload-pack, receive-pack) on a repository with the request's config options and protocol.</summary>
+    public static GitProcess StartPack(
+        string command, IEnumerable<string> flags, string repositoryPath, IEnumerable<string> configOptions, string gitProtocol) =>
+        GitProcess.Start(Arguments(configOptions, command, flags, repositoryPath), ProtocolEnvironment(gitProtocol));
 
     /// <summary>Passes the client's <c>git_protocol</c> (e.g. <c>version=2</c>) to git, as Gitaly does.</summary>
     public static IReadOnlyDictionary<string, string> ProtocolEnvironment(string gitProtocol) =>

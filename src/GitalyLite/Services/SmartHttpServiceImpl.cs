@@ -19,9 +19,7 @@ internal sealed class SmartHttpServiceImpl(RepositoryLocator locator) : SmartHTT
     {
         var first = await FirstRequest.ReadAsync(requestStream, context);
         var repository = locator.LocateExisting(first.Repository, context);
-        using var git = GitProcess.Start(
-            GitInvocation.Arguments(first.GitConfigOptions, "upload-pack", ["--stateless-rpc"], repository.FullPath),
-            GitInvocation.ProtocolEnvironment(first.GitProtocol));
+        using var git = GitInvocation.StartPack("upload-pack", ["--stateless-rpc"], repository.FullPath, first.GitConfigOptions, first.GitProtocol);
         await StatelessSession.RunAsync("PostUploadPack", git, first.Data, requestStream, r => r.Data,
             responseStream, data => new PostUploadPackResponse { Data = data }, context.CancellationToken);
     }
@@ -31,9 +29,7 @@ internal sealed class SmartHttpServiceImpl(RepositoryLocator locator) : SmartHTT
     {
         var first = await FirstRequest.ReadAsync(requestStream, context);
         var repository = locator.LocateExisting(first.Repository, context);
-        using var git = GitProcess.Start(
-            GitInvocation.Arguments(first.GitConfigOptions, "receive-pack", ["--stateless-rpc"], repository.FullPath),
-            GitInvocation.ProtocolEnvironment(first.GitProtocol));
+        using var git = GitInvocation.StartPack("receive-pack", ["--stateless-rpc"], repository.FullPath, first.GitConfigOptions, first.GitProtocol);
         await StatelessSession.RunAsync("PostReceivePack", git, first.Data, requestStream, r => r.Data,
             responseStream, data => new PostReceivePackResponse { Data = data }, context.CancellationToken);
     }
@@ -42,9 +38,7 @@ internal sealed class SmartHttpServiceImpl(RepositoryLocator locator) : SmartHTT
         string rpc, string command, InfoRefsRequest request, IServerStreamWriter<InfoRefsResponse> responseStream, ServerCallContext context)
     {
         var repository = locator.LocateExisting(request.Repository, context);
-        using var git = GitProcess.Start(
-            GitInvocation.Arguments(request.GitConfigOptions, command, ["--stateless-rpc", "--advertise-refs"], repository.FullPath),
-            GitInvocation.ProtocolEnvironment(request.GitProtocol));
+        using var git = GitInvocation.StartPack(command, ["--stateless-rpc", "--advertise-refs"], repository.FullPath, request.GitConfigOptions, request.GitProtocol);
         await StatelessSession.AdvertiseAsync(rpc, "git-" + command, git, responseStream, data => new InfoRefsResponse { Data = data }, context.CancellationToken);
     }
 }

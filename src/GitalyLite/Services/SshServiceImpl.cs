@@ -23,9 +23,7 @@ internal sealed class SshServiceImpl(RepositoryLocator locator) : SSHService.SSH
     {
         var first = await FirstRequest.ReadAsync(requestStream, context);
         var repository = locator.LocateExisting(first.Repository, context);
-        using var git = GitProcess.Start(
-            GitInvocation.Arguments(first.GitConfigOptions, "upload-pack", [], repository.FullPath),
-            GitInvocation.ProtocolEnvironment(first.GitProtocol));
+        using var git = GitInvocation.StartPack("upload-pack", [], repository.FullPath, first.GitConfigOptions, first.GitProtocol);
         await SshSession.RunAsync(git, first.Stdin, requestStream, r => r.Stdin, responseStream, UploadPackResponses, context.CancellationToken);
     }
 
@@ -34,9 +32,7 @@ internal sealed class SshServiceImpl(RepositoryLocator locator) : SSHService.SSH
     {
         var first = await FirstRequest.ReadAsync(requestStream, context);
         var repository = locator.LocateExisting(first.Repository, context);
-        using var git = GitProcess.Start(
-            GitInvocation.Arguments(first.GitConfigOptions, "receive-pack", [], repository.FullPath),
-            GitInvocation.ProtocolEnvironment(first.GitProtocol));
+        using var git = GitInvocation.StartPack("receive-pack", [], repository.FullPath, first.GitConfigOptions, first.GitProtocol);
         await SshSession.RunAsync(git, first.Stdin, requestStream, r => r.Stdin, responseStream, ReceivePackResponses, context.CancellationToken);
     }
 }

@@ -5,52 +5,38 @@ using Praefect.TestSupport;
 namespace GitalyLite.Tests.Integration;
 
 /// <summary>Bad repository addresses get Gitaly's status codes, and nothing on disk changes.</summary>
-[TestFixture]
-[Parallelizable(ParallelScope.Self)]
-public sealed class BadRequestTests
+public sealed class BadRequestTests : NodeFixture
 {
-    private const string Token = "bad-request-secret";
-    private GitalyLiteNode node = null!;
-
-    [OneTimeSetUp]
-    public async Task StartNode() => node = await GitalyLiteNode.StartAsync("default", Token);
-
-    [OneTimeTearDown]
-    public async Task StopNode() => await node.DisposeAsync();
 
     public static IEnumerable<TestCaseData> BadRepositories()
     {
         yield return new TestCaseData(null, StatusCode.InvalidArgument, "empty Repository").SetName("CreateRepository_NoRepository_InvalidArgument");
         yield return new TestCaseData(Repo("nope", "a.git"), StatusCode.InvalidArgument, "GetStorageByName: no such storage: \"nope\"").SetName("CreateRepository_UnknownStorage_InvalidArgumentNamingIt");
-        yield return new TestCaseData(Repo("default", ""), StatusCode.InvalidArgument, "GetPath: relative path missing").SetName("CreateRepository_EmptyPath_InvalidArgument");
-        yield return new TestCaseData(Repo("default", "../escaped.git"), StatusCode.InvalidArgument, "GetRepoPath: relative path escapes root directory: \"../escaped.git\"").SetName("CreateRepository_DotDotPath_InvalidArgument");
-        yield return new TestCaseData(Repo("default", "a/../../escaped.git"), StatusCode.InvalidArgument, "GetRepoPath: relative path escapes root directory: \"a/../../escaped.git\"").SetName("CreateRepository_NestedDotDotPath_InvalidArgument");
-        yield return new TestCaseData(Repo("default", "/tmp/escaped.git"), StatusCode.InvalidArgument, "GetRepoPath: relative path escapes root directory: \"/tmp/escaped.git\"").SetName("CreateRepository_AbsolutePath_InvalidArgument");
-        yield return new TestCaseData(Repo("default", "."), StatusCode.InvalidArgument, "GetRepoPath: relative path escapes root directory: \".\"").SetName("CreateRepository_StorageRoot_InvalidArgument");
+        yield return new TestCaseData(Repo(Storage, ""), StatusCode.InvalidArgument, "GetPath: relative path missing").SetName("CreateRepository_EmptyPath_InvalidArgument");
+        yield return new TestCaseData(Repo(Storage, "../escaped.git"), StatusCode.InvalidArgument, "GetRepoPath: relative path escapes root directory: \"../escaped.git\"").SetName("CreateRepository_DotDotPath_InvalidArgument");
+        yield return new TestCaseData(Repo(Storage, "a/../../escaped.git"), StatusCode.InvalidArgument, "GetRepoPath: relative path escapes root directory: \"a/../../escaped.git\"").SetName("CreateRepository_NestedDotDotPath_InvalidArgument");
+        yield return new TestCaseData(Repo(Storage, "/tmp/escaped.git"), StatusCode.InvalidArgument, "GetRepoPath: relative path escapes root directory: \"/tmp/escaped.git\"").SetName("CreateRepository_AbsolutePath_InvalidArgument");
+        yield return new TestCaseData(Repo(Storage, "."), StatusCode.InvalidArgument, "GetRepoPath: relative path escapes root directory: \".\"").SetName("CreateRepository_StorageRoot_InvalidArgument");
     }
 
     [TestCaseSource(nameof(BadRepositories))]
     public void CreateRepository_BadAddress_RejectedAndNothingWritten(Repository? repository, StatusCode code, string message)
     {
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
-        var storageBefore = Snapshot(node.StorageDir);
-        var parentBefore = Snapshot(Path.GetDirectoryName(node.StorageDir)!);
+        var storageBefore = Snapshot(Node.StorageDir);
+        var parentBefore = Snapshot(Path.GetDirectoryName(Node.StorageDir)!);
 
-        var error = Assert.ThrowsAsync<RpcException>(async () => await clients.Repository.CreateRepositoryAsync(new CreateRepositoryRequest { Repository = repository }, clients.Headers));
+        var error = Assert.ThrowsAsync<RpcException>(async () => await Clients.Repository.CreateRepositoryAsync(new CreateRepositoryRequest { Repository = repository }, Clients.Headers));
 
         Assert.That(error!.StatusCode, Is.EqualTo(code));
         Assert.That(error.Status.Detail, Is.EqualTo(message));
-        Assert.That(Snapshot(node.StorageDir), Is.EqualTo(storageBefore));
-        Assert.That(Snapshot(Path.GetDirectoryName(node.StorageDir)!), Is.EqualTo(parentBefore));
+        Assert.That(Snapshot(Node.StorageDir), Is.EqualTo(storageBefore));
+        Assert.That(Snapshot(Path.GetDirectoryName(Node.StorageDir)!), Is.EqualTo(parentBefore));
         Assert.That(Directory.Exists("/tmp/escaped.git"), Is.False);
     }
 
     [TestCaseSource(nameof(BadRepositories))]
     public void WriteRef_BadAddress_Rejected(Repository? repository, StatusCode code, string message)
     {
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
         var request = new WriteRefRequest
         {
             Repository = repository,
@@ -58,7 +44,7 @@ public sealed class BadRequestTests
             Revision = Google.Protobuf.ByteString.CopyFromUtf8("HEAD"),
         };
 
-        var error = Assert.ThrowsAsync<RpcException>(async () => await clients.Repository.WriteRefAsync(request, clients.Headers));
+        var error = Assert.ThrowsAsync<RpcException>(async () => await Clients.Repository.WriteRefAsync(request, Clients.Headers));
 
         Assert.That(error!.StatusCode, Is.EqualTo(code));
         Assert.That(error.Status.Detail, Is.EqualTo(message));
@@ -67,11 +53,8 @@ public sealed class BadRequestTests
     [Test]
     public void FindDefaultBranchName_MissingRepository_NotFound()
     {
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
-
-        var error = Assert.ThrowsAsync<RpcException>(async () => await clients.Ref.FindDefaultBranchNameAsync(
-            new FindDefaultBranchNameRequest { Repository = Repo("default", "missing.git") }, clients.Headers));
+        var error = Assert.ThrowsAsync<RpcException>(async () => await Clients.Ref.FindDefaultBranchNameAsync(
+            new FindDefaultBranchNameRequest { Repository = Repo(Storage, "missing.git") }, Clients.Headers));
 
         Assert.That(error!.StatusCode, Is.EqualTo(StatusCode.NotFound));
         Assert.That(error.Status.Detail, Is.EqualTo("GetRepoPath: not a git repository: \"default/missing.git\""));
@@ -80,10 +63,7 @@ public sealed class BadRequestTests
     [Test]
     public async Task RepositoryExists_MissingRepository_False()
     {
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
-
-        var reply = await clients.Repository.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = Repo("default", "missing.git") }, clients.Headers);
+        var reply = await Clients.Repository.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = Repo(Storage, "missing.git") }, Clients.Headers);
 
         Assert.That(reply.Exists, Is.False);
     }

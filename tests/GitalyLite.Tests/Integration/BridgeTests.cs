@@ -3,27 +3,15 @@ using Praefect.TestSupport;
 
 namespace GitalyLite.Tests.Integration;
 
-[TestFixture]
-[Parallelizable(ParallelScope.Self)]
-public sealed class BridgeTests
+public sealed class BridgeTests : NodeFixture
 {
-    private const string Token = "bridge-secret";
-    private GitalyLiteNode node = null!;
-
-    [OneTimeSetUp]
-    public async Task StartNode() => node = await GitalyLiteNode.StartAsync("default", Token);
-
-    [OneTimeTearDown]
-    public async Task StopNode() => await node.DisposeAsync();
 
     [Test]
     public async Task PushThenClone_ThroughBridge_RefsEqualSource()
     {
         using var work = new TempDirectory();
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
-        var repository = RepositoryClients.Repo("default", "group/push-clone.git");
-        await clients.CreateAsync(repository);
+        var repository = RepositoryClients.Repo(Storage, "group/push-clone.git");
+        await Clients.CreateAsync(repository);
         var source = await Git.CreateRepositoryAsync(work.Combine("source"), commits: 3);
         await Git.RunAsync(source, "tag", "v1.0");
         await Git.RunAsync(source, "tag", "-a", "v2.0", "-m", "annotated");
@@ -38,7 +26,7 @@ public sealed class BridgeTests
         Assert.That(clone.Succeeded, Is.True, clone.Stderr);
         var expected = await Git.ForEachRefAsync(source);
         Assert.That(expected.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(4));
-        Assert.That(await Git.ForEachRefAsync(node.RepositoryPath(repository.RelativePath)), Is.EqualTo(expected));
+        Assert.That(await Git.ForEachRefAsync(Node.RepositoryPath(repository.RelativePath)), Is.EqualTo(expected));
         Assert.That(await Git.ForEachRefAsync(work.Combine("clone.git")), Is.EqualTo(expected));
     }
 
@@ -59,7 +47,7 @@ public sealed class BridgeTests
     {
         using var work = new TempDirectory();
         var source = await Git.CreateRepositoryAsync(work.Combine("source"), commits: 1);
-        var environment = GitalyBridge.Environment(BridgeMode.ReceivePack, node.Address, "default", "any.git", "wrong-token");
+        var environment = GitalyBridge.Environment(BridgeMode.ReceivePack, Node.Address, Storage, "any.git", "wrong-token");
 
         var push = await Git.TryRunAsync(source, environment, "push", GitalyBridge.RemoteUrl, "main");
 
@@ -68,5 +56,5 @@ public sealed class BridgeTests
     }
 
     private IReadOnlyDictionary<string, string> Bridge(BridgeMode mode, string relativePath) =>
-        GitalyBridge.Environment(mode, node.Address, "default", relativePath, Token);
+        GitalyBridge.Environment(mode, Node.Address, Storage, relativePath, Token);
 }

@@ -1,5 +1,6 @@
 using Gitaly;
 using Grpc.Core;
+using Grpc.Net.Client;
 using Praefect.Protocol.Metadata;
 using Praefect.TestSupport;
 
@@ -11,17 +12,27 @@ public sealed class FetchInternalRemoteTests
 {
     private GitalyLiteNode nodeA = null!;
     private GitalyLiteNode nodeB = null!;
+    private GrpcChannel channelA = null!;
+    private GrpcChannel channelB = null!;
+    private RepositoryClients a = null!;
+    private RepositoryClients b = null!;
 
     [OneTimeSetUp]
     public async Task StartNodes()
     {
         nodeA = await GitalyLiteNode.StartAsync("storage-a", "token-a");
         nodeB = await GitalyLiteNode.StartAsync("storage-b", "token-b");
+        channelA = nodeA.OpenChannel();
+        channelB = nodeB.OpenChannel();
+        a = new RepositoryClients(channelA, nodeA.Token);
+        b = new RepositoryClients(channelB, nodeB.Token);
     }
 
     [OneTimeTearDown]
     public async Task StopNodes()
     {
+        channelA.Dispose();
+        channelB.Dispose();
         await nodeA.DisposeAsync();
         await nodeB.DisposeAsync();
     }
@@ -30,24 +41,19 @@ public sealed class FetchInternalRemoteTests
     public async Task FetchInternalRemote_AfterPushAndBranchDeletion_ChecksumsEqualAndBranchPruned()
     {
         using var work = new TempDirectory();
-        using var channelA = nodeA.OpenChannel();
-        using var channelB = nodeB.OpenChannel();
-        var a = new RepositoryClients(channelA, nodeA.Token);
-        var b = new RepositoryClients(channelB, nodeB.Token);
         var onA = RepositoryClients.Repo("storage-a", "replicated.git");
-        var onB = RepositoryClients.Repo("storage-b", "replicated.git");
         await a.CreateAsync(onA);
-        await b.CreateAsync(onB);
+        var onB = await CreateOnBAsync("replicated.git");
         var source = await Git.CreateRepositoryAsync(work.Combine("source"), commits: 2);
         await Git.RunAsync(source, "branch", "to-delete");
         await Git.RunAsync(source, "tag", "v1");
         var pushEnvironment = GitalyBridge.Environment(BridgeMode.ReceivePack, nodeA.Address, "storage-a", "replicated.git", nodeA.Token);
         await PushAsync(source, pushEnvironment, "refs/heads/*:refs/heads/*", "refs/tags/*:refs/tags/*");
 
-        var first = await FetchAsync(b, onB, onA);
+        var first = await FetchAsync(onB, onA);
         var checksumAfterFirst = (await a.ChecksumAsync(onA), await b.ChecksumAsync(onB));
         await PushAsync(source, pushEnvironment, ":refs/heads/to-delete");
-        var second = await FetchAsync(b, onB, onA);
+        var second = await FetchAsync(onB, onA);
 
         Assert.That(first.Result, Is.True);
         Assert.That(checksumAfterFirst.Item2, Is.EqualTo(checksumAfterFirst.Item1));
@@ -62,12 +68,9 @@ public sealed class FetchInternalRemoteTests
     [Test]
     public async Task FetchInternalRemote_SourceRepositoryMissing_ResultFalse()
     {
-        using var channelB = nodeB.OpenChannel();
-        var b = new RepositoryClients(channelB, nodeB.Token);
-        var onB = RepositoryClients.Repo("storage-b", "orphan.git");
-        await b.CreateAsync(onB);
+        var onB = await CreateOnBAsync("orphan.git");
 
-        var response = await FetchAsync(b, onB, RepositoryClients.Repo("storage-a", "does-not-exist.git"));
+        var response = await FetchAsync(onB, RepositoryClients.Repo("storage-a", "does-not-exist.git"));
 
         Assert.That(response.Result, Is.False);
     }
@@ -75,10 +78,7 @@ public sealed class FetchInternalRemoteTests
     [Test]
     public async Task FetchInternalRemote_NoGitalyServersHeader_InvalidArgument()
     {
-        using var channelB = nodeB.OpenChannel();
-        var b = new RepositoryClients(channelB, nodeB.Token);
-        var onB = RepositoryClients.Repo("storage-b", "no-header.git");
-        await b.CreateAsync(onB);
+        var onB = await CreateOnBAsync("no-header.git");
 
         var error = Assert.ThrowsAsync<RpcException>(async () => await b.Remote.FetchInternalRemoteAsync(
             new FetchInternalRemoteRequest { Repository = onB, RemoteRepository = RepositoryClients.Repo("storage-a", "x.git") }, b.Headers));
@@ -89,14 +89,21 @@ public sealed class FetchInternalRemoteTests
 
     private const string RepositoryChecksumBlank = "0000000000000000000000000000000000000000";
 
-    private async Task<FetchInternalRemoteResponse> FetchAsync(RepositoryClients target, Repository into, Repository from)
+    private async Task<Repository> CreateOnBAsync(string relativePath)
     {
-        var headers = target.Headers;
+        var repository = RepositoryClients.Repo("storage-b", relativePath);
+        await b.CreateAsync(repository);
+        return repository;
+    }
+
+    private async Task<FetchInternalRemoteResponse> FetchAsync(Repository into, Repository from)
+    {
+        var headers = b.Headers;
         headers.Add(GitalyServers.HeaderName, GitalyServers.Encode(new Dictionary<string, GitalyServerInfo>
         {
             [from.StorageName] = new(nodeA.Address, nodeA.Token),
         }));
-        return await target.Remote.FetchInternalRemoteAsync(new FetchInternalRemoteRequest { Repository = into, RemoteRepository = from }, headers);
+        return await b.Remote.FetchInternalRemoteAsync(new FetchInternalRemoteRequest { Repository = into, RemoteRepository = from }, headers);
     }
 
     private static async Task PushAsync(string source, IReadOnlyDictionary<string, string> environment, params string[] refspecs)

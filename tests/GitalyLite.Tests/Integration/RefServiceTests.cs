@@ -5,42 +5,23 @@ using Praefect.TestSupport;
 
 namespace GitalyLite.Tests.Integration;
 
-[TestFixture]
-[Parallelizable(ParallelScope.Self)]
-public sealed class RefServiceTests
+public sealed class RefServiceTests : NodeFixture
 {
-    private const string Token = "ref-secret";
-    private GitalyLiteNode node = null!;
-    private TempDirectory work = null!;
     private string bare = "";
-    private readonly Repository repository = RepositoryClients.Repo("default", "refs.git");
+    private readonly Repository repository = RepositoryClients.Repo(Storage, "refs.git");
 
     [OneTimeSetUp]
-    public async Task StartNode()
+    public async Task SeedAsync()
     {
-        node = await GitalyLiteNode.StartAsync("default", Token);
-        work = new TempDirectory();
-        var source = await Git.CreateRepositoryAsync(work.Combine("source"), commits: 2, branch: "develop");
-        await Git.RunAsync(source, "branch", "feature", "HEAD~1");
-        await Git.RunAsync(source, "tag", "v1");
-        bare = node.RepositoryPath("refs.git");
-        await Git.RunAsync(work.Path, "clone", "--bare", "--quiet", source, bare);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopNode()
-    {
-        await node.DisposeAsync();
-        work.Dispose();
+        bare = await SeedRepositoryAsync("refs.git", commits: 2, branch: "develop");
+        await Git.RunAsync(bare, "branch", "feature", "HEAD~1");
+        await Git.RunAsync(bare, "tag", "v1");
     }
 
     [Test]
     public async Task FindDefaultBranchName_HeadOnDevelop_Develop()
     {
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
-
-        var reply = await clients.Ref.FindDefaultBranchNameAsync(new FindDefaultBranchNameRequest { Repository = repository }, clients.Headers);
+        var reply = await Clients.Ref.FindDefaultBranchNameAsync(new FindDefaultBranchNameRequest { Repository = repository }, Clients.Headers);
 
         Assert.That(reply.Name.ToStringUtf8(), Is.EqualTo("refs/heads/develop"));
     }
@@ -48,10 +29,7 @@ public sealed class RefServiceTests
     [Test]
     public async Task FindAllBranchNames_TwoBranches_BothFullNames()
     {
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
-
-        using var call = clients.Ref.FindAllBranchNames(new FindAllBranchNamesRequest { Repository = repository }, clients.Headers);
+        using var call = Clients.Ref.FindAllBranchNames(new FindAllBranchNamesRequest { Repository = repository }, Clients.Headers);
         var names = new List<string>();
         await foreach (var reply in call.ResponseStream.ReadAllAsync())
         {
@@ -64,10 +42,7 @@ public sealed class RefServiceTests
     [Test]
     public async Task FindAllBranches_TwoBranches_NamesAndTargetsFromGit()
     {
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
-
-        using var call = clients.Ref.FindAllBranches(new FindAllBranchesRequest { Repository = repository }, clients.Headers);
+        using var call = Clients.Ref.FindAllBranches(new FindAllBranchesRequest { Repository = repository }, Clients.Headers);
         var branches = new List<string>();
         await foreach (var reply in call.ResponseStream.ReadAllAsync())
         {
@@ -82,10 +57,7 @@ public sealed class RefServiceTests
     [TestCase("refs/heads/nope", false)]
     public async Task RefExists_Ref_ReportsExistence(string reference, bool expected)
     {
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
-
-        var reply = await clients.Ref.RefExistsAsync(new RefExistsRequest { Repository = repository, Ref = ByteString.CopyFromUtf8(reference) }, clients.Headers);
+        var reply = await Clients.Ref.RefExistsAsync(new RefExistsRequest { Repository = repository, Ref = ByteString.CopyFromUtf8(reference) }, Clients.Headers);
 
         Assert.That(reply.Value, Is.EqualTo(expected));
     }
@@ -93,11 +65,8 @@ public sealed class RefServiceTests
     [Test]
     public void RefExists_NotUnderRefs_InvalidArgument()
     {
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
-
-        var error = Assert.ThrowsAsync<RpcException>(async () => await clients.Ref.RefExistsAsync(
-            new RefExistsRequest { Repository = repository, Ref = ByteString.CopyFromUtf8("HEAD") }, clients.Headers));
+        var error = Assert.ThrowsAsync<RpcException>(async () => await Clients.Ref.RefExistsAsync(
+            new RefExistsRequest { Repository = repository, Ref = ByteString.CopyFromUtf8("HEAD") }, Clients.Headers));
 
         Assert.That(error!.StatusCode, Is.EqualTo(StatusCode.InvalidArgument));
         Assert.That(error.Status.Detail, Is.EqualTo("RefExists: invalid refname \"HEAD\": it must start with refs/"));

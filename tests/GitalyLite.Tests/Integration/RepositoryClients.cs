@@ -6,7 +6,7 @@ using Praefect.TestSupport;
 namespace GitalyLite.Tests.Integration;
 
 /// <summary>Typed clients on one channel, with a fresh auth header per call.</summary>
-internal sealed class RepositoryClients(GrpcChannel channel, string token)
+public sealed class RepositoryClients(GrpcChannel channel, string token)
 {
     public RepositoryService.RepositoryServiceClient Repository { get; } = new(channel);
     public RemoteService.RemoteServiceClient Remote { get; } = new(channel);

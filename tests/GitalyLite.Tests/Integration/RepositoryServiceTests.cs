@@ -5,43 +5,30 @@ using Praefect.TestSupport;
 
 namespace GitalyLite.Tests.Integration;
 
-[TestFixture]
-[Parallelizable(ParallelScope.Self)]
-public sealed class RepositoryServiceTests
+public sealed class RepositoryServiceTests : NodeFixture
 {
-    private const string Token = "repository-secret";
-    private GitalyLiteNode node = null!;
-
-    [OneTimeSetUp]
-    public async Task StartNode() => node = await GitalyLiteNode.StartAsync("default", Token);
-
-    [OneTimeTearDown]
-    public async Task StopNode() => await node.DisposeAsync();
 
     [Test]
     public async Task CreateRepository_Twice_SucceedsAndExists()
     {
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
-        var repository = RepositoryClients.Repo("default", "group/sub/twice.git");
+        var repository = RepositoryClients.Repo(Storage, "group/sub/twice.git");
 
-        await clients.CreateAsync(repository);
-        await clients.CreateAsync(repository);
-        var exists = await clients.Repository.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = repository }, clients.Headers);
+        await Clients.CreateAsync(repository);
+        await Clients.CreateAsync(repository);
+        var exists = await Clients.Repository.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = repository }, Clients.Headers);
 
         Assert.That(exists.Exists, Is.True);
-        Assert.That(File.Exists(Path.Combine(node.RepositoryPath("group/sub/twice.git"), "HEAD")), Is.True);
+        Assert.That(File.Exists(Path.Combine(Node.RepositoryPath("group/sub/twice.git"), "HEAD")), Is.True);
     }
 
     [Test]
     public async Task WriteRef_NewBranchAndHead_RefsUpdated()
     {
-        var (clients, repository, bare, channel) = await RepositoryWithCommitsAsync("write-ref.git");
-        using var _ = channel;
+        var (repository, bare) = await RepositoryWithCommitsAsync("write-ref.git");
         var head = (await Git.RunAsync(bare, "rev-parse", "HEAD")).Trim();
 
-        await clients.Repository.WriteRefAsync(new WriteRefRequest { Repository = repository, Ref = Bytes("refs/heads/copy"), Revision = Bytes(head) }, clients.Headers);
-        await clients.Repository.WriteRefAsync(new WriteRefRequest { Repository = repository, Ref = Bytes("HEAD"), Revision = Bytes("refs/heads/copy") }, clients.Headers);
+        await Clients.Repository.WriteRefAsync(new WriteRefRequest { Repository = repository, Ref = Bytes("refs/heads/copy"), Revision = Bytes(head) }, Clients.Headers);
+        await Clients.Repository.WriteRefAsync(new WriteRefRequest { Repository = repository, Ref = Bytes("HEAD"), Revision = Bytes("refs/heads/copy") }, Clients.Headers);
 
         Assert.That((await Git.RunAsync(bare, "rev-parse", "refs/heads/copy")).Trim(), Is.EqualTo(head));
         Assert.That((await Git.RunAsync(bare, "symbolic-ref", "HEAD")).Trim(), Is.EqualTo("refs/heads/copy"));
@@ -50,13 +37,12 @@ public sealed class RepositoryServiceTests
     [Test]
     public async Task WriteRef_StaleOldRevision_FailsAndRefUnchanged()
     {
-        var (clients, repository, bare, channel) = await RepositoryWithCommitsAsync("write-ref-stale.git");
-        using var _ = channel;
+        var (repository, bare) = await RepositoryWithCommitsAsync("write-ref-stale.git");
         var head = (await Git.RunAsync(bare, "rev-parse", "HEAD")).Trim();
         var parent = (await Git.RunAsync(bare, "rev-parse", "HEAD~1")).Trim();
         var request = new WriteRefRequest { Repository = repository, Ref = Bytes("refs/heads/main"), Revision = Bytes(parent), OldRevision = Bytes(parent) };
 
-        var error = Assert.ThrowsAsync<RpcException>(async () => await clients.Repository.WriteRefAsync(request, clients.Headers));
+        var error = Assert.ThrowsAsync<RpcException>(async () => await Clients.Repository.WriteRefAsync(request, Clients.Headers));
 
         Assert.That(error!.StatusCode, Is.EqualTo(StatusCode.Internal));
         Assert.That(error.Status.Detail, Does.StartWith("WriteRef: "));
@@ -69,11 +55,10 @@ public sealed class RepositoryServiceTests
     [TestCase("refs/heads/main", "--upload-pack=x", "WriteRef: invalid revision \"--upload-pack=x\"")]
     public async Task WriteRef_InvalidInput_InvalidArgument(string reference, string revision, string message)
     {
-        var (clients, repository, _, channel) = await RepositoryWithCommitsAsync($"write-ref-invalid-{Guid.NewGuid():N}.git");
-        using var _ = channel;
+        var (repository, _) = await RepositoryWithCommitsAsync($"write-ref-invalid-{Guid.NewGuid():N}.git");
         var request = new WriteRefRequest { Repository = repository, Ref = Bytes(reference), Revision = Bytes(revision) };
 
-        var error = Assert.ThrowsAsync<RpcException>(async () => await clients.Repository.WriteRefAsync(request, clients.Headers));
+        var error = Assert.ThrowsAsync<RpcException>(async () => await Clients.Repository.WriteRefAsync(request, Clients.Headers));
 
         Assert.That(error!.StatusCode, Is.EqualTo(StatusCode.InvalidArgument));
         Assert.That(error.Status.Detail, Is.EqualTo(message));
@@ -82,16 +67,14 @@ public sealed class RepositoryServiceTests
     [Test]
     public async Task HasLocalBranches_EmptyThenPushed_FalseThenTrue()
     {
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
-        var repository = RepositoryClients.Repo("default", "branches.git");
-        await clients.CreateAsync(repository);
-        var before = await clients.Repository.HasLocalBranchesAsync(new HasLocalBranchesRequest { Repository = repository }, clients.Headers);
+        var repository = RepositoryClients.Repo(Storage, "branches.git");
+        await Clients.CreateAsync(repository);
+        var before = await Clients.Repository.HasLocalBranchesAsync(new HasLocalBranchesRequest { Repository = repository }, Clients.Headers);
         using var work = new TempDirectory();
         var source = await Git.CreateRepositoryAsync(work.Combine("source"), commits: 1);
-        await Git.RunAsync(source, "push", "--quiet", node.RepositoryPath("branches.git"), "main");
+        await Git.RunAsync(source, "push", "--quiet", Node.RepositoryPath("branches.git"), "main");
 
-        var after = await clients.Repository.HasLocalBranchesAsync(new HasLocalBranchesRequest { Repository = repository }, clients.Headers);
+        var after = await Clients.Repository.HasLocalBranchesAsync(new HasLocalBranchesRequest { Repository = repository }, Clients.Headers);
 
         Assert.That(before.Value, Is.False);
         Assert.That(after.Value, Is.True);
@@ -100,29 +83,19 @@ public sealed class RepositoryServiceTests
     [Test]
     public async Task RepositorySizeAndGarbageCollect_RepositoryWithCommits_SizeInKilobytesAndObjectsPacked()
     {
-        var (clients, repository, bare, channel) = await RepositoryWithCommitsAsync("size.git");
-        using var _ = channel;
+        var (repository, bare) = await RepositoryWithCommitsAsync("size.git");
         var expectedKilobytes = new DirectoryInfo(bare).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) / 1024;
 
-        var size = await clients.Repository.RepositorySizeAsync(new RepositorySizeRequest { Repository = repository }, clients.Headers);
-        await clients.Repository.GarbageCollectAsync(new GarbageCollectRequest { Repository = repository, CreateBitmap = true }, clients.Headers);
+        var size = await Clients.Repository.RepositorySizeAsync(new RepositorySizeRequest { Repository = repository }, Clients.Headers);
+        await Clients.Repository.GarbageCollectAsync(new GarbageCollectRequest { Repository = repository, CreateBitmap = true }, Clients.Headers);
 
         Assert.That(size.Size, Is.EqualTo(expectedKilobytes));
         Assert.That(Directory.EnumerateFiles(Path.Combine(bare, "objects", "pack"), "*.bitmap").Count(), Is.EqualTo(1));
         Assert.That(await Git.RunAsync(bare, "count-objects"), Does.StartWith("0 objects"));
     }
 
-    private async Task<(RepositoryClients Clients, Repository Repository, string Bare, IDisposable Channel)> RepositoryWithCommitsAsync(string relativePath)
-    {
-        using var work = new TempDirectory();
-        var source = await Git.CreateRepositoryAsync(work.Combine("source"), commits: 3);
-        var bare = node.RepositoryPath(relativePath);
-        await Git.RunAsync(work.Path, "init", "--bare", "--quiet", bare);
-        await Git.RunAsync(source, "push", "--quiet", bare, "main");
-        await Git.RunAsync(bare, "symbolic-ref", "HEAD", "refs/heads/main");
-        var channel = node.OpenChannel();
-        return (new RepositoryClients(channel, Token), RepositoryClients.Repo("default", relativePath), bare, channel);
-    }
+    private async Task<(Repository Repository, string Bare)> RepositoryWithCommitsAsync(string relativePath) =>
+        (RepositoryClients.Repo(Storage, relativePath), await SeedRepositoryAsync(relativePath, commits: 3));
 
     private static ByteString Bytes(string text) => ByteString.CopyFromUtf8(text);
 }

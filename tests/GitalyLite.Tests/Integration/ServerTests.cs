@@ -6,37 +6,23 @@ using Praefect.TestSupport;
 
 namespace GitalyLite.Tests.Integration;
 
-[TestFixture]
-[Parallelizable(ParallelScope.Self)]
-public sealed class ServerTests
+public sealed class ServerTests : NodeFixture
 {
-    private const string Token = "server-secret";
-    private GitalyLiteNode node = null!;
-
-    [OneTimeSetUp]
-    public async Task StartNode() => node = await GitalyLiteNode.StartAsync("default", Token);
-
-    [OneTimeTearDown]
-    public async Task StopNode() => await node.DisposeAsync();
 
     [Test]
     public async Task ServerInfo_OneStorage_VersionsAndWriteableStorage()
     {
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
-
-        var reply = await clients.Server.ServerInfoAsync(new ServerInfoRequest(), clients.Headers);
+        var reply = await Clients.Server.ServerInfoAsync(new ServerInfoRequest(), Clients.Headers);
 
         Assert.That(reply.ServerVersion, Does.StartWith("gitaly-lite-"));
-        Assert.That((await Git.RunAsync(node.StorageDir, "version")).Trim(), Is.EqualTo("git version " + reply.GitVersion));
-        Assert.That(reply.StorageStatuses.Select(s => (s.StorageName, s.Readable, s.Writeable)), Is.EqualTo(new[] { ("default", true, true) }));
+        Assert.That((await Git.RunAsync(Node.StorageDir, "version")).Trim(), Is.EqualTo("git version " + reply.GitVersion));
+        Assert.That(reply.StorageStatuses.Select(s => (s.StorageName, s.Readable, s.Writeable)), Is.EqualTo(new[] { (Storage, true, true) }));
     }
 
     [Test]
     public void UnregisteredService_AnyMethod_UnimplementedNamingIt()
     {
-        using var channel = node.OpenChannel();
-        var client = new CommitService.CommitServiceClient(channel);
+        var client = new CommitService.CommitServiceClient(Node.OpenChannel());
 
         var error = Assert.ThrowsAsync<RpcException>(async () => await client.FindCommitAsync(new FindCommitRequest(), GitalyChannel.AuthHeaders(Token)));
 
@@ -47,28 +33,38 @@ public sealed class ServerTests
     [Test]
     public void RegisteredService_MethodNotImplemented_UnimplementedNamingIt()
     {
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
-
-        var error = Assert.ThrowsAsync<RpcException>(async () => await clients.Repository.FetchRemoteAsync(new FetchRemoteRequest(), clients.Headers));
+        var error = Assert.ThrowsAsync<RpcException>(async () => await Clients.Repository.FetchRemoteAsync(new FetchRemoteRequest(), Clients.Headers));
 
         Assert.That(error!.StatusCode, Is.EqualTo(StatusCode.Unimplemented));
         Assert.That(error.Status.Detail, Is.EqualTo("method /gitaly.RepositoryService/FetchRemote is not implemented by gitaly-lite"));
     }
 
+    [TestCase("gitaly.RepositoryService", "NoSuchMethod")]
+    [TestCase("gitaly.NoSuchService", "Anything")]
+    public void UnknownMethod_AnyService_UnimplementedNamingIt(string service, string method)
+    {
+        var bytes = Marshallers.Create<byte[]>(b => b, b => b);
+        var descriptor = new Method<byte[], byte[]>(MethodType.Unary, service, method, bytes, bytes);
+        using var channel = Node.OpenChannel();
+
+        var error = Assert.ThrowsAsync<RpcException>(async () =>
+            await channel.CreateCallInvoker().AsyncUnaryCall(descriptor, null, new CallOptions(Clients.Headers), []));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(StatusCode.Unimplemented));
+        Assert.That(error.Status.Detail, Is.EqualTo($"method /{service}/{method} is not implemented by gitaly-lite"));
+    }
+
     [Test]
     public async Task Call_Finished_OneJsonLogLineWithMethodStorageRelativePathCodeDuration()
     {
-        using var channel = node.OpenChannel();
-        var clients = new RepositoryClients(channel, Token);
         var relativePath = $"logged-{Guid.NewGuid():N}.git";
 
-        await clients.Repository.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = RepositoryClients.Repo("default", relativePath) }, clients.Headers);
+        await Clients.Repository.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = RepositoryClients.Repo(Storage, relativePath) }, Clients.Headers);
 
         await Wait.UntilAsync(() => FindLogState(relativePath) is not null, TimeSpan.FromSeconds(10), "the call's log line");
         var state = FindLogState(relativePath)!.Value;
         Assert.That(state.GetProperty("Method").GetString(), Is.EqualTo("/gitaly.RepositoryService/RepositoryExists"));
-        Assert.That(state.GetProperty("Storage").GetString(), Is.EqualTo("default"));
+        Assert.That(state.GetProperty("Storage").GetString(), Is.EqualTo(Storage));
         Assert.That(state.GetProperty("Code").GetString(), Is.EqualTo("OK"));
         Assert.That(state.GetProperty("DurationMs").GetDouble(), Is.GreaterThan(0));
     }
@@ -119,10 +115,10 @@ public sealed class ServerTests
     [Test]
     public async Task StopThenStart_SamePortAndStorage_RepositoryStillThere()
     {
-        await using var restartable = await GitalyLiteNode.StartAsync("default", Token);
+        await using var restartable = await GitalyLiteNode.StartAsync(Storage, Token);
         using (var channel = restartable.OpenChannel())
         {
-            await new RepositoryClients(channel, Token).CreateAsync(RepositoryClients.Repo("default", "survives.git"));
+            await new RepositoryClients(channel, Token).CreateAsync(RepositoryClients.Repo(Storage, "survives.git"));
         }
 
         await restartable.StopAsync();
@@ -131,14 +127,14 @@ public sealed class ServerTests
 
         using var again = restartable.OpenChannel();
         var clients = new RepositoryClients(again, Token);
-        var exists = await clients.Repository.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = RepositoryClients.Repo("default", "survives.git") }, clients.Headers);
+        var exists = await clients.Repository.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = RepositoryClients.Repo(Storage, "survives.git") }, clients.Headers);
         Assert.That(stopped, Is.True);
         Assert.That(exists.Exists, Is.True);
     }
 
     private JsonElement? FindLogState(string relativePath)
     {
-        foreach (var line in node.Process!.Lines)
+        foreach (var line in Node.Process!.Lines)
         {
             var json = line[(line.IndexOf('{') is var i and >= 0 ? i : 0)..];
             if (!json.StartsWith('{') || !json.Contains(relativePath, StringComparison.Ordinal))

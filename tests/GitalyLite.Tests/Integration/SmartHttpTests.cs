@@ -2,36 +2,23 @@ using Praefect.TestSupport;
 
 namespace GitalyLite.Tests.Integration;
 
-[TestFixture]
-[Parallelizable(ParallelScope.Self)]
-public sealed class SmartHttpTests
+public sealed class SmartHttpTests : NodeFixture
 {
-    private const string Token = "http-secret";
-    private GitalyLiteNode node = null!;
     private SmartHttpGateway gateway = null!;
 
     [OneTimeSetUp]
-    public async Task Start()
-    {
-        node = await GitalyLiteNode.StartAsync("default", Token);
-        gateway = await SmartHttpGateway.StartAsync(node.Address, "default", Token);
-    }
+    public async Task StartGatewayAsync() => gateway = await SmartHttpGateway.StartAsync(Node.Address, Storage, Token);
 
     [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await gateway.DisposeAsync();
-        await node.DisposeAsync();
-    }
+    public async Task StopGatewayAsync() => await gateway.DisposeAsync();
 
     [TestCase("version=0")]
     [TestCase("version=2")]
     public async Task PushThenClone_ThroughSmartHttpRpcs_RefsEqualSource(string protocol)
     {
         using var work = new TempDirectory();
-        using var channel = node.OpenChannel();
         var relativePath = $"http/{protocol[^1]}.git";
-        await new RepositoryClients(channel, Token).CreateAsync(RepositoryClients.Repo("default", relativePath));
+        await Clients.CreateAsync(RepositoryClients.Repo(Storage, relativePath));
         var source = await Git.CreateRepositoryAsync(work.Combine("source"), commits: 3);
         await Git.RunAsync(source, "tag", "-a", "v1.0", "-m", "release");
         await Git.RunAsync(source, "branch", "topic", "HEAD~2");
@@ -45,7 +32,7 @@ public sealed class SmartHttpTests
         Assert.That(clone.Succeeded, Is.True, clone.Stderr);
         var expected = await Git.ForEachRefAsync(source);
         Assert.That(expected.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(3));
-        Assert.That(await Git.ForEachRefAsync(node.RepositoryPath(relativePath)), Is.EqualTo(expected));
+        Assert.That(await Git.ForEachRefAsync(Node.RepositoryPath(relativePath)), Is.EqualTo(expected));
         Assert.That(await Git.ForEachRefAsync(work.Combine("clone.git")), Is.EqualTo(expected));
     }
 
