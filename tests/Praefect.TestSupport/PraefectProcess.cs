@@ -109,6 +109,9 @@ public sealed class PraefectProcess : IAsyncDisposable
         Config = config;
     }
 
+    /// <summary>Sends SIGHUP (reload the config file as it is) without waiting.</summary>
+    public void Hangup() => Signal(SigHup);
+
     /// <summary>Sends SIGTERM (graceful stop) without waiting.</summary>
     public void Terminate() => Signal(SigTerm);
 

@@ -53,11 +53,12 @@ internal sealed class ConfigReloader(
             var changes = nodes.Apply(config);
             auth.Apply(config.Auth);
             metrics.AuthenticationDisabled.Set(config.Auth.Token.Length == 0 ? 1 : 0);
-            LogLevelSwitch.TryParse(config.Logging.Level, out var level);
-            logLevel.Minimum = level;
             _running = config;
             metrics.Reloads.WithLabels("ok").Inc();
+            // Logged before the new level applies, so a reload to "warn" is still visible.
             HostLog.Reloaded(logger, options.ConfigPath, changes);
+            LogLevelSwitch.TryParse(config.Logging.Level, out var level);
+            logLevel.Minimum = level;
             return true;
         }
     }

@@ -41,8 +41,8 @@ public sealed class ServerScopeTests : ScriptedClusterFixture
 
         await client.AddNamespaceAsync(new AddNamespaceRequest { StorageName = VirtualStorage, Name = "fail-node-b" }, Auth(), Deadline());
 
-        await Wait.UntilAsync(() => Praefect.LinesContaining("secondary \\u0022node-b\\u0022").Count > 0, TimeSpan.FromSeconds(10), "the secondary failure to be logged");
-        Assert.That(Praefect.LinesContaining("secondary \\u0022node-b\\u0022").First(), Does.Contain("answered FailedPrecondition: scripted node node-b: namespace refused"));
+        await Wait.UntilAsync(() => Praefect.LinesContaining("secondary \\\"node-b\\\"").Count > 0, TimeSpan.FromSeconds(10), "the secondary failure to be logged");
+        Assert.That(Praefect.LinesContaining("secondary \\\"node-b\\\"").First(), Does.Contain("answered FailedPrecondition: scripted node node-b: namespace refused"));
     }
 
     [Test]
