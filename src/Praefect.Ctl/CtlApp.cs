@@ -22,6 +22,7 @@ internal static class CtlApp
         root.Subcommands.Add(Commands.DiffConfig.DiffConfigCommand.Create(output));
         root.Subcommands.Add(Commands.CheckTemplates.CheckTemplatesCommand.Create(output));
         foreach (var command in Commands.Service.ServiceCommands.Create(output)) root.Subcommands.Add(command);
+        root.Subcommands.Add(Commands.DialNodes.DialNodesCommand.Create(output));
         return root;
     }
 
