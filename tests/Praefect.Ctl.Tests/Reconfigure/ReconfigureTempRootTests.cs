@@ -178,13 +178,15 @@ public class ReconfigureTempRootTests
     }
 
     [Test]
-    public void Reconfigure_AnyRun_NeverPrintsASecret()
+    public void ReconfigureDiffConfigShowConfig_AnyRun_NeverPrintsASecret()
     {
         _temp.WriteGitlabRb(SeedGitlabRb.Text(extra: "praefect['database_password'] = 'db-password-secret'"));
         var outputs = new List<CtlRun> { Reconfigure() };
         _temp.WriteGitlabRb(SeedGitlabRb.Text(token2: "token-two-rotated", extra: "praefect['database_password'] = 'db-password-rotated'"));
         outputs.Add(CtlRun.Of("diff-config", "--config", _temp.GitlabRb, "--root", _temp.Root));
         outputs.Add(Reconfigure());
+        outputs.Add(CtlRun.Of("show-config", "--config", _temp.GitlabRb));
+        outputs.Add(Reconfigure("--dry-run"));
 
         foreach (var secret in new[] { SeedGitlabRb.AuthToken, "token-one-secret", "token-two-secret", "token-two-rotated", "db-password-secret", "db-password-rotated" })
         {
