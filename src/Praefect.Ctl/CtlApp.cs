@@ -15,6 +15,9 @@ internal static class CtlApp
         // Commands are added below, one line each.
         root.Subcommands.Add(Commands.SqlMigrate.SqlMigrateCommand.Create(output));
         root.Subcommands.Add(Commands.SqlPing.SqlPingCommand.Create(output));
+        root.Subcommands.Add(Commands.ReplicationStatus.ReplicationStatusCommand.Create(output));
+        root.Subcommands.Add(Commands.Dataloss.DatalossCommand.Create(output));
+        root.Subcommands.Add(Commands.CheckConsistency.CheckConsistencyCommand.Create(output));
         root.Subcommands.Add(Commands.Check.CheckCommand.Create(output));
         root.Subcommands.Add(Commands.ShowConfig.ShowConfigCommand.Create(output));
         root.Subcommands.Add(Commands.Reconfigure.ReconfigureCommand.Create(output));

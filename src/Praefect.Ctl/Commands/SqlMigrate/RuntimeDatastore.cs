@@ -19,7 +19,10 @@ internal static class RuntimeDatastore
     };
 
     /// <summary>The datastore of <paramref name="configPath"/>, or null after printing why it cannot be read.</summary>
-    public static IDatastore? Open(string configPath, string command, CtlOutput output)
+    public static IDatastore? Open(string configPath, string command, CtlOutput output) => Load(configPath, command, output)?.Store;
+
+    /// <summary>The runtime config and the datastore it selects, or null after printing why they cannot be read.</summary>
+    public static (RuntimeConfig Config, IDatastore Store)? Load(string configPath, string command, CtlOutput output)
     {
         var config = RuntimeConfigLoader.LoadFile(configPath, out var error);
         if (config is null)
@@ -30,7 +33,7 @@ internal static class RuntimeDatastore
 
         try
         {
-            return DatastoreFactory.Create(config);
+            return (config, DatastoreFactory.Create(config));
         }
         catch (DatastoreException e)
         {

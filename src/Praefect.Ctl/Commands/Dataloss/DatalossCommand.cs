@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Praefect.Ctl.Commands.SqlMigrate;
+using Praefect.Datastore;
+
+namespace Praefect.Ctl.Commands.Dataloss;
+
+/// <summary>
+/// <c>praefect-ctl dataloss</c>: repositories with a replica behind the repository's generation (what
+/// a failover to that replica would lose), from the generations in the datastore.
+/// </summary>
+internal static class DatalossCommand
+{
+    public const string Name = "dataloss";
+
+    public static Command Create(CtlOutput output)
+    {
+        var config = RuntimeDatastore.ConfigOption();
+        var virtualStorage = new Option<string?>("--virtual-storage") { Description = "Only this virtual storage (default: all)." };
+        var command = new Command(Name, "List the repositories with a replica behind the primary: which replicas, and by how many generations (writes).")
+        {
+            config,
+            virtualStorage,
+        };
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(config)!, parse.GetValue(virtualStorage), output, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(string configPath, string? virtualStorage, CtlOutput output, CancellationToken cancellationToken)
+    {
+        var loaded = RuntimeDatastore.Load(configPath, Name, output);
+        if (loaded is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var (config, store) = loaded.Value;
+
+        await using var _ = store;
+        var virtualStorages = config.VirtualStorages.Where(vs => virtualStorage is null || vs.Name == virtualStorage).ToList();
+        if (virtualStorages.Count == 0)
+        {
+            output.Error.WriteLine($"praefect-ctl {Name}: error: virtual storage '{virtualStorage}' is not in {configPath}; configured: {string.Join(", ", config.VirtualStorages.Select(vs => vs.Name))}");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            foreach (var vs in virtualStorages)
+            {
+                var storages = vs.Nodes.Select(n => n.Storage).ToList();
+                var behind = (await store.GetAllGenerationsAsync(vs.Name, cancellationToken))
+                    .Select(repository => (repository, outdated: repository.Outdated(storages)))
+                    .Where(r => r.outdated.Count > 0)
+                    .ToList();
+                output.Out.WriteLine(behind.Count == 0
+                    ? $"virtual storage '{vs.Name}': every replica is up to date"
+                    : $"virtual storage '{vs.Name}': {behind.Count} repositories with replicas behind");
+                foreach (var (repository, outdated) in behind)
+                {
+                    output.Out.WriteLine($"  {repository.RelativePath} (generation {repository.Generation}): " +
+                        string.Join(", ", outdated.Select(o => $"{o.Storage} behind by {o.Behind}")));
+                }
+            }
+
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is DatastoreException or System.Data.Common.DbException)
+        {
+            output.Error.WriteLine($"praefect-ctl {Name}: error: {e.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+}
