@@ -94,13 +94,19 @@ internal sealed class DemoRunner(string repositoryRoot, bool keep)
     private async Task<string> BuildInfoAsync()
     {
         var version = await RunAsync(praefect, ["--version"]);
+        foreach (var tool in new[] { ctl, gitalyLite })
+        {
+            Say.Info("built " + tool);
+        }
+
         return version.Trim();
     }
 
     private async Task<string> ConfigureAsync()
     {
         await RunAsync(ctl, ["check", "--config", gitlabRb]);
-        await RunAsync(ctl, ["reconfigure", "--config", gitlabRb, "--root", sandbox, "--sandbox"]);
+        Say.Info($"PRAEFECT_BINARY={praefect}   # read by docs/examples/gitlab.rb: the run script starts this build");
+        await RunAsync(ctl, ["reconfigure", "--config", gitlabRb, "--root", sandbox, "--sandbox"], new Dictionary<string, string> { ["PRAEFECT_BINARY"] = praefect });
         configPath = Path.Combine(sandbox, "var/opt/gitlab/praefect/config.yml");
         var config = RuntimeConfigLoader.LoadFile(configPath, out var error) ?? throw new DemoFailedException("the rendered config.yml does not load", error);
         cluster = new Cluster(config);
@@ -240,18 +246,19 @@ internal sealed class DemoRunner(string repositoryRoot, bool keep)
         return lag;
     }
 
-    private async Task<string> RunAsync(string executable, string[] arguments)
+    private async Task<string> RunAsync(string executable, string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         Say.Command(Path.GetFileName(executable) + " " + string.Join(' ', arguments.Select(a => a.Contains(' ') ? Shell.Quote(a) : a)));
-        await using var process = ChildProcess.Start(Path.GetFileName(executable), executable, arguments, workingDirectory: repositoryRoot);
+        await using var process = ChildProcess.Start(Path.GetFileName(executable), executable, arguments, environment, repositoryRoot);
         var exit = await process.WaitForExitAsync(TimeSpan.FromSeconds(120));
-        Say.Output(process.Log);
+        var output = string.Join('\n', process.Lines.Select(CapturedLine.Text));
+        Say.Output(output);
         if (exit != 0)
         {
             throw new DemoFailedException($"'{Path.GetFileName(executable)} {string.Join(' ', arguments)}' exited with {exit}");
         }
 
-        return process.Log;
+        return output;
     }
 
     private void PrintSummary()

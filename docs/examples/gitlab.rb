@@ -18,6 +18,8 @@ praefect['enable'] = true
 praefect['listen_addr'] = '127.0.0.1:2305'
 praefect['prometheus_listen_addr'] = '127.0.0.1:9652'
 praefect['auth_token'] = 'praefect-demo-secret'
+# The demo runs the praefect built from this checkout; a package installs /opt/praefect/bin/praefect.
+praefect['binary_path'] = ENV.fetch('PRAEFECT_BINARY', '/opt/praefect/bin/praefect')
 
 # The virtual storage name must match the storage name given to praefect in git_data_dirs below.
 praefect['virtual_storages'] = {

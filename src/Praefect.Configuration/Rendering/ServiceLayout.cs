@@ -36,16 +36,19 @@ public sealed record ServiceLayout(
 
     public string RunitServiceLinkDir => Path.GetDirectoryName(RunitServiceLink)!;
 
-    public static ServiceLayout For(PraefectSettings settings)
+    /// <param name="servicePrefix">Put the fixed Omnibus paths (unit, runit dirs) under this directory
+    /// too; used by <c>reconfigure --sandbox</c> so that the rendered service runs where it was rendered.</param>
+    public static ServiceLayout For(PraefectSettings settings, string servicePrefix = "")
     {
         var dataDir = TrimSlash(settings.Dir);
+        var prefix = servicePrefix.TrimEnd('/');
         return new ServiceLayout(
             DataDir: dataDir,
             LogDir: TrimSlash(settings.LogDirectory),
             ConfigPath: dataDir + "/config.yml",
-            SystemdUnitPath: "/etc/systemd/system/praefect.service",
-            RunitServiceDir: "/opt/gitlab/sv/praefect",
-            RunitServiceLink: "/opt/gitlab/service/praefect",
+            SystemdUnitPath: prefix + "/etc/systemd/system/praefect.service",
+            RunitServiceDir: prefix + "/opt/gitlab/sv/praefect",
+            RunitServiceLink: prefix + "/opt/gitlab/service/praefect",
             RunitServiceLinkTarget: "../sv/praefect");
     }
 

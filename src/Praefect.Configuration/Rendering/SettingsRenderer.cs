@@ -19,9 +19,10 @@ public sealed class SettingsRenderer(TemplateSet templates)
     private const UnixFileMode Mode0644 = Mode0640 | UnixFileMode.OtherRead;
     private const UnixFileMode Mode0755 = Mode0700 | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
-    public RenderResult Render(PraefectSettings settings)
+    /// <param name="servicePrefix">See <see cref="ServiceLayout.For"/>; empty for a real system.</param>
+    public RenderResult Render(PraefectSettings settings, string servicePrefix = "")
     {
-        var layout = ServiceLayout.For(settings);
+        var layout = ServiceLayout.For(settings, servicePrefix);
         var config = RuntimeConfigMapper.FromSettings(settings);
         var model = TemplateModel.Create(settings, config, layout);
         var diagnostics = new List<Diagnostic>();

@@ -8,9 +8,9 @@ namespace Praefect.Ctl.Commands.Reconfigure;
 /// <summary>Loads the templates, renders everything in memory and compares it with the disk. Writes nothing.</summary>
 internal static class ConfigurationPlanner
 {
-    public static ConfigurationPlan? Plan(PraefectSettings settings, string root, string? templatesDir, string command, CtlOutput output)
+    public static ConfigurationPlan? Plan(PraefectSettings settings, string root, string? templatesDir, string command, CtlOutput output, string servicePrefix = "")
     {
-        var tree = Render(settings, templatesDir, command, output);
+        var tree = Render(settings, templatesDir, command, output, servicePrefix);
         if (tree is null)
         {
             return null;
@@ -23,7 +23,7 @@ internal static class ConfigurationPlanner
             RenderedTextRedactor.For(settings, oldConfig));
     }
 
-    public static RenderedTree? Render(PraefectSettings settings, string? templatesDir, string command, CtlOutput output)
+    public static RenderedTree? Render(PraefectSettings settings, string? templatesDir, string command, CtlOutput output, string servicePrefix = "")
     {
         var (templates, templateDiagnostics) = TemplateSet.Load(TemplateDirectoryLocator.Locate(templatesDir));
         foreach (var diagnostic in templateDiagnostics)
@@ -37,7 +37,7 @@ internal static class ConfigurationPlanner
             return null;
         }
 
-        var rendered = new SettingsRenderer(templates).Render(settings);
+        var rendered = new SettingsRenderer(templates).Render(settings, servicePrefix);
         foreach (var diagnostic in rendered.Diagnostics)
         {
             output.Error.WriteLine(diagnostic.ToString());

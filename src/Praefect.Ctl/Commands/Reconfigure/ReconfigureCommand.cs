@@ -22,12 +22,16 @@ internal static class ReconfigureCommand
         var templates = RenderOptions.Templates();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and the service action; write nothing, touch no service." };
         var noRestart = new Option<bool>("--no-restart") { Description = "Write the files but do not start, reload or restart the service." };
+        var sandbox = new Option<bool>("--sandbox") { Description = "Render a self-contained tree under --root: the paths inside the rendered files point under --root too and the service runs as the current user, so the tree runs where it is (demos, tests). Touches no service." };
         var command = new Command(Name, "Render the runtime config and service files from gitlab.rb, write what changed, and restart or reload praefect as needed.")
         {
-            config, root, templates, dryRun, noRestart,
+            config, root, templates, dryRun, noRestart, sandbox,
         };
         command.SetAction(parse => Execute(
-            new ReconfigureRequest(parse.GetValue(config)!, parse.GetValue(root)!, parse.GetValue(templates), parse.GetValue(dryRun), parse.GetValue(noRestart)),
+            new ReconfigureRequest(parse.GetValue(config)!, parse.GetValue(root)!, parse.GetValue(templates), parse.GetValue(dryRun), parse.GetValue(noRestart))
+            {
+                Sandbox = parse.GetValue(sandbox),
+            },
             output));
         return command;
     }
@@ -44,13 +48,27 @@ internal static class ReconfigureCommand
         var systemRoot = RootedPath.IsSystemRoot(root);
         var manager = ServiceManagerFactory.For(settings, root);
         var skipReason = request.DryRun ? "--dry-run" : !systemRoot ? "--root is not /" : request.NoRestart ? "--no-restart" : null;
-        output.Out.WriteLine($"praefect-ctl reconfigure: {request.ConfigPath} -> {root}{(request.DryRun ? " (dry run: nothing is written)" : "")}");
+        var servicePrefix = "";
+        if (request.Sandbox)
+        {
+            if (systemRoot)
+            {
+                output.Error.WriteLine("praefect-ctl reconfigure: error: --sandbox needs a --root other than '/'; for example --root ./sandbox");
+                return ExitCodes.Usage;
+            }
+
+            // The rendered paths already hold the root, so the tree is written relative to '/'.
+            settings = SandboxSettings.Relocate(settings, root);
+            servicePrefix = root;
+            root = "/";
+        }
+        output.Out.WriteLine($"praefect-ctl reconfigure: {request.ConfigPath} -> {Path.GetFullPath(request.Root)}{(request.Sandbox ? " (sandbox)" : "")}{(request.DryRun ? " (dry run: nothing is written)" : "")}");
         if (!settings.Enable)
         {
             return Disabled(manager, skipReason, output);
         }
 
-        var plan = ConfigurationPlanner.Plan(settings, root, request.TemplatesDir, Name, output);
+        var plan = ConfigurationPlanner.Plan(settings, root, request.TemplatesDir, Name, output, servicePrefix);
         if (plan is null)
         {
             return ExitCodes.Failed;
@@ -60,7 +78,7 @@ internal static class ReconfigureCommand
         PlanPrinter.PrintSummary(plan, output.Out);
         if (!request.DryRun)
         {
-            var written = Write(plan, settings, systemRoot, output);
+            var written = Write(plan, settings, systemRoot && !request.Sandbox, output);
             if (written != ExitCodes.Ok)
             {
                 return written;
