@@ -14,6 +14,7 @@ internal static class ReplicationWiring
     public static IServiceCollection AddReplication(this IServiceCollection services, RuntimeConfig config)
     {
         _ = config;
+        services.AddDurableReplication(config); // TEMP-FAILOVER-LOCAL
         services.TryAddSingleton<IReplicationScheduler, NoopReplicationScheduler>();
         return services;
     }
