@@ -19,7 +19,7 @@ public static class BuiltExecutable
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = output.Name;
         var configuration = output.Parent?.Name ?? "Debug";
-        var root = RepositoryRoot(output);
+        var root = RepositoryRoot.Find(output);
         var path = Path.Combine(root, "src", projectFolder, "bin", configuration, framework, executableName);
         if (!File.Exists(path))
         {
@@ -29,18 +29,5 @@ public static class BuiltExecutable
         }
 
         return path;
-    }
-
-    private static string RepositoryRoot(DirectoryInfo start)
-    {
-        for (var directory = start; directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Praefect.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no Praefect.sln above '{start.FullName}': run the tests from the repository's build output");
     }
 }

@@ -1,3 +1,4 @@
+using Praefect.TestSupport;
 using System.Text.RegularExpressions;
 using Praefect.Configuration.Binding;
 
@@ -6,7 +7,7 @@ namespace Praefect.Configuration.Tests.Docs;
 /// <summary>docs/configuration.md documents exactly the praefect[...] keys the reader knows.</summary>
 public partial class ConfigurationDocsTests
 {
-    private static string Document => File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "configuration.md"));
+    private static string Document => File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "configuration.md"));
 
     [Test]
     public void KeysTable_ListsExactlyTheBoundKeys()
@@ -37,17 +38,4 @@ public partial class ConfigurationDocsTests
     // The first cell of a table row: | `praefect['key']` |
     [GeneratedRegex(@"^\| `praefect\['([a-z_]+)'\]` \|", RegexOptions.Multiline)]
     private static partial Regex TableKey();
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Praefect.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Praefect.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,3 +1,4 @@
+using Praefect.TestSupport;
 namespace Praefect.Ctl.Tests.Docs;
 
 /// <summary>
@@ -12,7 +13,7 @@ public class CliDocsTests
     [Test]
     public void CliMarkdown_MatchesCommandDefinitions()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "cli.md");
+        var path = Path.Combine(RepositoryRoot.Find(), "docs", "cli.md");
         var expected = CliReference.Render(CtlApp.Create(new CtlOutput(TextWriter.Null, TextWriter.Null))).Trim('\n');
         var document = File.Exists(path) ? File.ReadAllText(path) : "";
         var start = document.IndexOf(Begin, StringComparison.Ordinal);
@@ -31,18 +32,5 @@ public class CliDocsTests
 
         Assert.That(actual, Is.Not.Null, $"{path} has no generated reference section; run the tests with PRAEFECT_ACCEPT_GOLDEN=1");
         Assert.That(actual, Is.EqualTo(expected), $"{path} is out of date with the command definitions; run the tests with PRAEFECT_ACCEPT_GOLDEN=1 and review the diff");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Praefect.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Praefect.sln not found above " + AppContext.BaseDirectory);
     }
 }
