@@ -107,6 +107,8 @@ Task("Demo-Stop")
     StartProcess("dotnet", new ProcessSettings { Arguments = $"run --project build/Praefect.Demo -c {configuration} --no-build -- stop" });
 });
 
+#load "./packaging/build/package.cake"
+
 Task("Default").IsDependentOn("Build");
 
 RunTarget(target);
