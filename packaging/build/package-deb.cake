@@ -22,7 +22,7 @@ FilePath BuildDeb(DirectoryPath stage, DirectoryPath work, DirectoryPath output,
     foreach (var script in new[] { "postinst", "prerm", "postrm" })
     {
         var target = control.CombineWithFilePath(script);
-        CopyFile("./packaging/debian/" + script, target);
+        System.IO.File.WriteAllText(target.FullPath, MaintainerScript(script));
         System.IO.File.SetUnixFileMode(target.FullPath, (UnixFileMode)0b111_101_101);
     }
     WriteDebianFile(control.CombineWithFilePath("md5sums"), Md5Sums(root));
@@ -38,6 +38,13 @@ FilePath BuildDeb(DirectoryPath stage, DirectoryPath work, DirectoryPath output,
     RunToolOrFail("dpkg-deb", new[] { "--root-owner-group", "-Zxz", "-z" + xzLevel, "--build", root.FullPath, deb.FullPath },
         environment: new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = epoch.ToString(System.Globalization.CultureInfo.InvariantCulture) });
     return deb;
+}
+
+// A maintainer script as shipped: packaging/debian/functions.sh in place of #PRAEFECT_FUNCTIONS#.
+string MaintainerScript(string name)
+{
+    var functions = System.IO.File.ReadAllText("./packaging/debian/functions.sh").TrimEnd('\n');
+    return System.IO.File.ReadAllText("./packaging/debian/" + name).Replace("#PRAEFECT_FUNCTIONS#", functions);
 }
 
 void WriteDebianFile(FilePath path, string text)

@@ -37,7 +37,7 @@ FilePath BuildRpm(DirectoryPath stage, DirectoryPath work, DirectoryPath output,
 // The Debian script without its shebang; the spec puts the argument mapping in front.
 string ScriptletBody(string script)
 {
-    var lines = System.IO.File.ReadAllLines("./packaging/debian/" + script);
+    var lines = MaintainerScript(script).Split('\n');
     return string.Join("\n", lines.SkipWhile(l => l.StartsWith("#!")));
 }
 

@@ -23,6 +23,7 @@ archives="$cache/debootstrap-$suite-archives"
 scratch=$(mktemp -d /tmp/praefect-install-test.XXXXXX)
 root="$scratch/root"
 praefect_pid=""
+runsvdir_pid=""
 failures=0
 last=$(date +%s)
 
@@ -77,6 +78,7 @@ mounted_under_scratch() { grep -q " $scratch/" /proc/mounts; }
 
 cleanup() {
     stop_praefect
+    [ -n "$runsvdir_pid" ] && kill "$runsvdir_pid" 2>/dev/null
     kill_root_processes
     if grep -q " $root/proc " /proc/mounts; then
         umount "$root/proc" 2>/dev/null || umount -l "$root/proc"
@@ -90,6 +92,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# A grpc.health.v1.Health/Check request: 5-byte gRPC frame header, empty HealthCheckRequest. The
+# answer SERVING is the header then HealthCheckResponse{status: SERVING} = 08 01.
+printf '\000\000\000\000\000' > "$scratch/health-request"
+
 prepare_root() {
     mkdir -p "$cache"
     if [ ! -f "$cache_tar" ]; then
@@ -98,6 +104,7 @@ prepare_root() {
             fail "debootstrap root" "debootstrap --variant=minbase $suite failed: $(tail_of "$scratch/debootstrap.log" 5)"
             return 1
         fi
+        chroot "$scratch/new" apt-get clean
         tar -C "$scratch/new" -cf "$cache_tar.partial" . && mv "$cache_tar.partial" "$cache_tar"
         rm -rf --one-file-system "$scratch/new"
         cache_state="cold: debootstrap took $(($(date +%s) - started)) s, cached in $cache_tar"
@@ -135,10 +142,30 @@ install_dependencies() {
     pass "declared dependencies" "Depends: $(dpkg-deb -f "$deb" Depends); minbase lacked:${missing:- nothing}"
 }
 
+# The test harness's supervisor for the upgrade part: runit, as Omnibus runs services (not a
+# dependency of the package; installed before the "before" snapshot).
+install_runit() {
+    if ! in_root apt-get install -y --no-install-recommends runit > "$scratch/runit.log" 2>&1; then
+        in_root apt-get update > "$scratch/runit.log" 2>&1
+        if ! in_root apt-get install -y --no-install-recommends runit >> "$scratch/runit.log" 2>&1; then
+            fail "test harness: runit" "apt-get install runit failed: $(tail_of "$scratch/runit.log" 5)"
+            return 1
+        fi
+    fi
+    cp "$root"/var/cache/apt/archives/*.deb "$archives/" 2>/dev/null
+    mkdir -p "$root/opt/gitlab/service"
+    return 0
+}
+
+start_runsvdir() {
+    chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin runsvdir -P /opt/gitlab/service > "$scratch/runsvdir.log" 2>&1 &
+    runsvdir_pid=$!
+}
+
 # Every path in the root except the ones that change by themselves (logs, caches, proc).
 snapshot() {
-    (cd "$root" && find . -xdev \( -path ./proc -o -path ./tmp -o -path ./var/cache -o -path ./var/log \
-        -o -path ./var/lib/apt -o -path ./dev \) -prune -o -print) | sort
+    (cd "$root" && find . -xdev \( -path ./proc -o -path ./tmp -o -path ./var/cache/apt -o -path ./var/lib/apt \
+        -o -path ./dev \) -prune -o -print) | sort
 }
 
 free_port() {
@@ -215,24 +242,10 @@ step_health() {
     chroot $user_spec "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/tmp /opt/praefect/bin/praefect --config "$config" \
         > "$scratch/praefect.log" 2>&1 &
     praefect_pid=$!
-    printf '\000\000\000\000\000' > "$scratch/health-request"
-    answer=""
-    i=0
-    while [ $i -lt 300 ] && kill -0 "$praefect_pid" 2>/dev/null; do
-        if curl -s --http2-prior-knowledge --max-time 2 -H 'content-type: application/grpc' -H 'te: trailers' \
-            --data-binary @"$scratch/health-request" -o "$scratch/health-response" \
-            "http://127.0.0.1:$listen_port/grpc.health.v1.Health/Check"; then
-            answer=$(od -An -tx1 "$scratch/health-response" | tr -d ' \n')
-            [ -n "$answer" ] && break
-        fi
-        sleep 0.1
-        i=$((i + 1))
-    done
-    # 5-byte gRPC frame header, then HealthCheckResponse{status: SERVING} = 08 01.
-    if [ "$answer" = "00000000020801" ]; then
+    if service_serving; then
         pass "praefect serves grpc health" "SERVING on 127.0.0.1:$listen_port (as ${user_spec:-root})"
     else
-        fail "praefect serves grpc health" "no SERVING answer on 127.0.0.1:$listen_port (got '$answer'); praefect log: $(tail_of "$scratch/praefect.log")"
+        fail "praefect serves grpc health" "no SERVING answer on 127.0.0.1:$listen_port; praefect log: $(tail_of "$scratch/praefect.log")"
     fi
     stop_praefect
 }
@@ -246,26 +259,51 @@ step_remove() {
     fi
 }
 
-# After purge: compare with the snapshot taken before the install. What may stay is what the
-# admin wrote (/etc/gitlab/gitlab.rb) and the data dir's datastore; packaging/README.md lists it.
+# After purge: compare with the snapshot taken before the install. What may stay (listed in
+# packaging/README.md): the admin's gitlab.rb, the data dir with the queue database, the log dir
+# with its logs, and the service user (useradd's backups of passwd, group, shadow, gshadow).
+documented_leftovers='^\./etc/gitlab(/gitlab\.rb)?$|^\./var/opt(/gitlab(/praefect(/praefect\.db(-wal|-shm|-journal)?)?)?)?$|^\./var/log/gitlab(/praefect(/.*)?)?$|^\./etc/(passwd|group|shadow|gshadow|subuid|subgid)-$'
 step_purge() {
+    label=$1
+    before=$2
     if ! in_root dpkg -P praefect > "$scratch/purge.log" 2>&1; then
-        fail "dpkg -P praefect" "$(tail_of "$scratch/purge.log")"
+        fail "$label" "dpkg -P failed: $(tail_of "$scratch/purge.log")"
         return 1
     fi
     snapshot > "$scratch/after-purge"
-    left=$(comm -13 "$scratch/before-install" "$scratch/after-purge" | tr '\n' ' ')
-    unexpected=$(comm -13 "$scratch/before-install" "$scratch/after-purge" | grep -Ev \
-        '^\./etc/gitlab$|^\./etc/gitlab/gitlab\.rb$|^\./var/opt$|^\./var/opt/gitlab$|^\./var/opt/gitlab/praefect$|^\./var/opt/gitlab/praefect/praefect\.(db|sqlite)[^/]*$|^\./etc/(passwd|group|shadow|gshadow)-$|^\./var/opt/gitlab/praefect/\.ssh$|^\./home$')
+    left=$(comm -13 "$before" "$scratch/after-purge" | tr '\n' ' ')
+    unexpected=$(comm -13 "$before" "$scratch/after-purge" | grep -Ev "$documented_leftovers")
     if [ -z "$unexpected" ]; then
-        pass "dpkg -P praefect leaves only documented data" "left: ${left:-nothing}"
+        pass "$label" "left: ${left:-nothing}"
     else
-        fail "dpkg -P praefect leaves only documented data" "undocumented leftovers: $(echo "$unexpected" | tr '\n' ' ')"
+        fail "$label" "undocumented leftovers: $(echo "$unexpected" | tr '\n' ' ')"
     fi
 }
 
-# Upgrade: N installed and reconfigured; the rendered config.yml is changed behind
-# reconfigure's back, so that only a reconfigure by N+1's postinst can restore it.
+# The service's pid as 'praefect-ctl status' reports it under runit ("run: praefect: (pid 42) 3s").
+service_pid() {
+    in_root praefect-ctl status praefect 2>/dev/null | sed -n 's/^run: praefect: (pid \([0-9]*\)).*/\1/p'
+}
+
+# Bounded wait (30 s) until praefect on the listen port answers the health check with SERVING.
+service_serving() {
+    i=0
+    while [ $i -lt 300 ]; do
+        if curl -s --http2-prior-knowledge --max-time 2 -H 'content-type: application/grpc' -H 'te: trailers' \
+            --data-binary @"$scratch/health-request" -o "$scratch/health-response" \
+            "http://127.0.0.1:$listen_port/grpc.health.v1.Health/Check" \
+            && [ "$(od -An -tx1 "$scratch/health-response" | tr -d ' \n')" = "00000000020801" ]; then
+            return 0
+        fi
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+
+# Upgrade, Omnibus style under runit: N is installed and its postinst reconfigures and starts the
+# service. The rendered config.yml is then changed behind reconfigure's back, so that only a
+# reconfigure by N+1's postinst can restore it.
 step_upgrade() {
     version_next=$(dpkg-deb -f "$next_deb" Version)
     config="$root/var/opt/gitlab/praefect/config.yml"
@@ -276,10 +314,15 @@ step_upgrade() {
         return 1
     fi
     if ! grep -q "praefect: reconfigure done" "$scratch/upgrade-n.log" || [ ! -f "$config" ]; then
-        fail "upgrade: postinst of N reconfigured" "$(tail_of "$scratch/upgrade-n.log")"
+        fail "upgrade: postinst of N reconfigured and started praefect" "$(tail_of "$scratch/upgrade-n.log")"
         return 1
     fi
-    pass "upgrade: postinst of N reconfigured" "config.yml rendered by the postinst"
+    pid_before=$(service_pid)
+    if [ -n "$pid_before" ] && service_serving; then
+        pass "upgrade: postinst of N reconfigured and started praefect" "runit runs praefect (pid $pid_before), health SERVING"
+    else
+        fail "upgrade: postinst of N reconfigured and started praefect" "pid '$pid_before'; postinst: $(grep -v '^[(]Reading' "$scratch/upgrade-n.log" | tail -n 8 | tr '\n' ' ')"
+    fi
     rendered=$(sha256sum < "$config")
     echo "# changed behind reconfigure's back" >> "$config"
     admin_hash=$(sha256sum < "$root/etc/gitlab/gitlab.rb")
@@ -289,9 +332,9 @@ step_upgrade() {
     fi
     pass "upgrade: dpkg -i N+1 ($version_next)" "$(grep '^praefect:' "$scratch/upgrade.log" | tr '\n' ' ')"
     if grep -q "praefect: reconfigure done" "$scratch/upgrade.log" && [ "$(sha256sum < "$config")" = "$rendered" ]; then
-        pass "upgrade: postinst reconfigured" "config.yml rendered again by N+1's postinst"
+        pass "upgrade: postinst of N+1 reconfigured" "config.yml rendered again"
     else
-        fail "upgrade: postinst reconfigured" "config.yml not restored; postinst said: $(grep '^praefect:' "$scratch/upgrade.log" | tr '\n' ' ')"
+        fail "upgrade: postinst of N+1 reconfigured" "config.yml not restored; postinst said: $(grep '^praefect:' "$scratch/upgrade.log" | tr '\n' ' ')"
     fi
     if [ "$(sha256sum < "$root/etc/gitlab/gitlab.rb")" = "$admin_hash" ]; then
         pass "upgrade: admin's gitlab.rb untouched" "sha256 unchanged across the upgrade"
@@ -299,6 +342,12 @@ step_upgrade() {
         fail "upgrade: admin's gitlab.rb untouched" "/etc/gitlab/gitlab.rb changed during the upgrade"
     fi
     step_version "$version_next"
+    pid_after=$(service_pid)
+    if [ -n "$pid_after" ] && [ "$pid_after" != "$pid_before" ] && service_serving; then
+        pass "upgrade: service restarted on N+1" "pid $pid_before -> $pid_after, health SERVING"
+    else
+        fail "upgrade: service restarted on N+1" "pid before '$pid_before', after '$pid_after'"
+    fi
 }
 
 # A gitlab.rb that does not parse: reinstalling still succeeds, says why, and leaves the
@@ -313,7 +362,7 @@ step_failed_reconfigure() {
     state=$(in_root dpkg-query -W -f '${Status}' praefect 2>/dev/null)
     if [ $status -eq 0 ] && [ "$state" = "install ok installed" ] && grep -q "praefect-ctl reconfigure failed" "$scratch/broken.log" \
         && [ "$(sha256sum < "$config")" = "$rendered" ]; then
-        pass "failed reconfigure keeps the package installed" "dpkg exit 0, state '$state', config.yml unchanged; $(grep '^praefect:' "$scratch/broken.log" | tr '\n' ' ')"
+        pass "failed reconfigure keeps the package installed" "dpkg exit 0, state '$state', config.yml unchanged; $(grep -i 'error\|^praefect:' "$scratch/broken.log" | head -n 4 | tr '\n' ' ')"
     else
         fail "failed reconfigure keeps the package installed" "dpkg exit $status, state '$state': $(tail_of "$scratch/broken.log")"
     fi
@@ -325,6 +374,7 @@ step_failed_reconfigure() {
 : > "$results"
 prepare_root || exit 1
 install_dependencies || exit 1
+install_runit || exit 1
 snapshot > "$scratch/before-install"
 step_install || exit 1
 step_libraries
@@ -333,7 +383,10 @@ write_seed_gitlab_rb
 step_ctl check
 step_ctl reconfigure --no-restart && step_health
 step_remove
-step_purge
+step_purge "dpkg -P praefect leaves only documented data" "$scratch/before-install"
+
+snapshot > "$scratch/before-upgrade"
+start_runsvdir
 step_upgrade && step_failed_reconfigure
-in_root dpkg -P praefect > /dev/null 2>&1
+step_purge "upgrade: dpkg -P under runit leaves only documented data" "$scratch/before-upgrade"
 [ "$failures" -eq 0 ]
