@@ -226,7 +226,7 @@ step_ctl() {
     name="praefect-ctl $*"
     output=$(in_root praefect-ctl "$@" 2>&1)
     status=$?
-    if [ $status -eq 0 ]; then pass "$name" "$(printf '%s' "$output" | tail -n 3)"; else fail "$name" "exit $status: $output"; fi
+    if [ $status -eq 0 ]; then pass "$name" "$(printf '%s' "$output" | tail -n 1)"; else fail "$name" "exit $status: $output"; fi
     return $status
 }
 
@@ -381,7 +381,8 @@ step_libraries
 step_version "$(dpkg-deb -f "$deb" Version)"
 write_seed_gitlab_rb
 step_ctl check
-step_ctl reconfigure --no-restart && step_health
+step_ctl reconfigure --no-restart
+step_health
 step_remove
 step_purge "dpkg -P praefect leaves only documented data" "$scratch/before-install"
 
