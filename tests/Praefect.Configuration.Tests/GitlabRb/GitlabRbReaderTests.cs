@@ -7,24 +7,8 @@ namespace Praefect.Configuration.Tests.GitlabRb;
 
 public sealed class GitlabRbReaderTests
 {
-    private const string SeedBlock = """
-        praefect['virtual_storage_name'] = 'praefect'
-        praefect['auth_token'] = 'super_secret_abc'
-        praefect['enable'] = true
-        praefect['storage_nodes'] = [
-          {
-            'storage' => 'praefect-git-1',
-            'address' => 'tcp://praefect-git-1.internal',
-            'token'   => 'token1',
-            'primary' => true
-          },
-          {
-            'storage' => 'praefect-git-2',
-            'address' => 'tcp://praefect-git-2.internal',
-            'token'   => 'token2'
-          }
-        ]
-        """;
+    /// <summary>The Praefect block of the seed document, exactly.</summary>
+    private static readonly string SeedBlock = File.ReadAllText(RepositoryPaths.Golden("valid", "seed.rb"));
 
     [Test]
     public void ReadText_SeedBlock_BindsNodesWithDefaultPort()
@@ -38,10 +22,11 @@ public sealed class GitlabRbReaderTests
         {
             ("praefect-git-1", "tcp://praefect-git-1.internal:8075", "token1", true),
             ("praefect-git-2", "tcp://praefect-git-2.internal:8075", "token2", false),
+            ("praefect-git-3", "tcp://praefect-git-3.internal:8075", "token3", false),
         }));
         Assert.That(result.Settings.AuthToken, Is.EqualTo("super_secret_abc"));
         Assert.That(result.HasErrors, Is.False);
-        Assert.That(result.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCodes.Deprecated, DiagnosticCodes.DefaultPort, DiagnosticCodes.DefaultPort }));
+        Assert.That(result.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCodes.Deprecated, DiagnosticCodes.DefaultPort, DiagnosticCodes.DefaultPort, DiagnosticCodes.DefaultPort }));
     }
 
     [Test]
@@ -82,7 +67,7 @@ public sealed class GitlabRbReaderTests
     {
         var settings = GitlabRbReader.ReadText(SeedBlock + "\npraefect['database_password'] = 'sql-pw'", "gitlab.rb", new Dictionary<string, string>()).Settings!;
 
-        Assert.That(SettingsRedactor.Secrets(settings), Is.EqualTo(new[] { "super_secret_abc", "sql-pw", "token1", "token2" }));
+        Assert.That(SettingsRedactor.Secrets(settings), Is.EqualTo(new[] { "super_secret_abc", "sql-pw", "token1", "token2", "token3" }));
         Assert.That(SettingsRedactor.Redact("auth super_secret_abc node token1 db sql-pw", settings), Is.EqualTo("auth [REDACTED] node [REDACTED] db [REDACTED]"));
     }
 
@@ -93,7 +78,7 @@ public sealed class GitlabRbReaderTests
 
         var json = SettingsJson.Write(settings);
 
-        Assert.That(json, Does.Not.Contain("super_secret_abc").And.Not.Contain("token1").And.Not.Contain("token2"));
+        Assert.That(json, Does.Not.Contain("super_secret_abc").And.Not.Contain("token1").And.Not.Contain("token3"));
         Assert.That(json, Does.Contain("\"auth_token\": \"[REDACTED]\"").And.Contain("\"password\": \"\""));
     }
 }

@@ -2,84 +2,76 @@ using System.Text.Json;
 
 namespace Praefect.Ctl.Tests.Check;
 
-public sealed class CheckCommandTests
+public sealed class CheckCommandTests : GitlabRbCommandTests
 {
-    private GitlabRbFixture _fixture = null!;
-
-    [SetUp]
-    public void SetUp() => _fixture = new GitlabRbFixture();
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     [Test]
     public void Check_ValidFile_ExitsZeroAndSaysOk()
     {
-        _fixture.Write(GitlabRbFixture.ValidBlock);
+        Fixture.Write(GitlabRbFixture.ValidBlock);
 
-        var exit = _fixture.Run("check", "--config", _fixture.Path);
+        var exit = Fixture.Run("check", "--config", Fixture.Path);
 
         Assert.That(exit, Is.EqualTo(0));
-        Assert.That(_fixture.Stdout, Is.EqualTo($"{_fixture.Path}: OK (0 errors, 0 warnings)\n"));
-        Assert.That(_fixture.Stderr, Is.Empty);
+        Assert.That(Fixture.Stdout, Is.EqualTo($"{Fixture.Path}: OK (0 errors, 0 warnings)\n"));
+        Assert.That(Fixture.Stderr, Is.Empty);
     }
 
     [Test]
     public void Check_WarningsOnly_ExitsZeroAndPrintsWarnings()
     {
-        _fixture.Write("""
+        Fixture.Write("""
             praefect['enable'] = true
             praefect['virtual_storages'] = { 'praefect' => { 'g1' => { 'address' => 'tcp://127.0.0.1:18075', 'primary' => true } } }
             """);
 
-        var exit = _fixture.Run("check", "-c", _fixture.Path);
+        var exit = Fixture.Run("check", "-c", Fixture.Path);
 
         Assert.That(exit, Is.EqualTo(0));
-        Assert.That(_fixture.Stderr, Is.EqualTo(
-            $"{_fixture.Path}:2:58: warning: virtual storage 'praefect': node 'g1' has no token; set 'token' to that Gitaly's auth token\n"
+        Assert.That(Fixture.Stderr, Is.EqualTo(
+            $"{Fixture.Path}:2:58: warning: virtual storage 'praefect': node 'g1' has no token; set 'token' to that Gitaly's auth token\n"
             + "  hint: without a token praefect can talk only to a Gitaly whose authentication is off\n"));
-        Assert.That(_fixture.Stdout, Is.EqualTo($"{_fixture.Path}: OK (0 errors, 1 warning)\n"));
+        Assert.That(Fixture.Stdout, Is.EqualTo($"{Fixture.Path}: OK (0 errors, 1 warning)\n"));
     }
 
     [Test]
     public void Check_Errors_ExitsOneWithEveryDiagnosticOnStderr()
     {
-        _fixture.Write("""
+        Fixture.Write("""
             praefcet['enable'] = true
             praefect['auth_token'] = PRAEFECT_SQL_PASSWORD
             """);
 
-        var exit = _fixture.Run("check", "--config", _fixture.Path);
+        var exit = Fixture.Run("check", "--config", Fixture.Path);
 
         Assert.That(exit, Is.EqualTo(1));
-        Assert.That(_fixture.Stderr, Is.EqualTo(
-            $"{_fixture.Path}:1:1: error: undefined name 'praefcet'; did you mean 'praefect'?\n"
+        Assert.That(Fixture.Stderr, Is.EqualTo(
+            $"{Fixture.Path}:1:1: error: undefined name 'praefcet'; did you mean 'praefect'?\n"
             + "  hint: rename 'praefcet' to 'praefect'\n"
-            + $"{_fixture.Path}:2:26: error: unknown constant 'PRAEFECT_SQL_PASSWORD'\n"
+            + $"{Fixture.Path}:2:26: error: unknown constant 'PRAEFECT_SQL_PASSWORD'\n"
             + "  hint: write the value as a string, or read it from the environment with ENV['PRAEFECT_SQL_PASSWORD']\n"));
-        Assert.That(_fixture.Stdout, Is.EqualTo($"{_fixture.Path}: invalid (2 errors, 0 warnings)\n"));
+        Assert.That(Fixture.Stdout, Is.EqualTo($"{Fixture.Path}: invalid (2 errors, 0 warnings)\n"));
     }
 
     [Test]
     public void Check_MissingFile_ExitsTwo()
     {
-        var missing = _fixture.Path + ".missing";
+        var missing = Fixture.Path + ".missing";
 
-        var exit = _fixture.Run("check", "--config", missing);
+        var exit = Fixture.Run("check", "--config", missing);
 
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(_fixture.Stderr, Does.StartWith($"{missing}:1:1: error: cannot read {missing}: "));
+        Assert.That(Fixture.Stderr, Does.StartWith($"{missing}:1:1: error: cannot read {missing}: "));
     }
 
     [Test]
     public void Check_FormatJson_PrintsMachineReadableReport()
     {
-        _fixture.Write("praefect['enable'] = 'yes'");
+        Fixture.Write("praefect['enable'] = 'yes'");
 
-        var exit = _fixture.Run("check", "--config", _fixture.Path, "--format", "json");
+        var exit = Fixture.Run("check", "--config", Fixture.Path, "--format", "json");
 
         Assert.That(exit, Is.EqualTo(1));
-        using var report = JsonDocument.Parse(_fixture.Stdout);
+        using var report = JsonDocument.Parse(Fixture.Stdout);
         var root = report.RootElement;
         Assert.That(root.GetProperty("valid").GetBoolean(), Is.False);
         Assert.That(root.GetProperty("errors").GetInt32(), Is.EqualTo(1));
@@ -87,32 +79,32 @@ public sealed class CheckCommandTests
         Assert.That(
             (diagnostic.GetProperty("severity").GetString(), diagnostic.GetProperty("line").GetInt32(), diagnostic.GetProperty("column").GetInt32(), diagnostic.GetProperty("code").GetString(), diagnostic.GetProperty("message").GetString()),
             Is.EqualTo(("error", 1, 22, "wrong-type", "praefect['enable'] must be true or false, not a string")));
-        Assert.That(_fixture.Stderr, Is.Empty);
+        Assert.That(Fixture.Stderr, Is.Empty);
     }
 
     [Test]
     public void Check_UnknownFormat_ExitsTwoWithUsage()
     {
-        _fixture.Write(GitlabRbFixture.ValidBlock);
+        Fixture.Write(GitlabRbFixture.ValidBlock);
 
-        var exit = _fixture.Run("check", "--config", _fixture.Path, "--format", "xml");
+        var exit = Fixture.Run("check", "--config", Fixture.Path, "--format", "xml");
 
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(_fixture.Stderr, Does.Contain("xml"));
+        Assert.That(Fixture.Stderr, Does.Contain("xml"));
     }
 
     [Test]
     public void Check_NoConfigOption_ReadsPathFromEnvironment()
     {
-        _fixture.Write(GitlabRbFixture.ValidBlock);
+        Fixture.Write(GitlabRbFixture.ValidBlock);
         var previous = Environment.GetEnvironmentVariable("PRAEFECT_GITLAB_RB");
-        Environment.SetEnvironmentVariable("PRAEFECT_GITLAB_RB", _fixture.Path);
+        Environment.SetEnvironmentVariable("PRAEFECT_GITLAB_RB", Fixture.Path);
         try
         {
-            var exit = _fixture.Run("check");
+            var exit = Fixture.Run("check");
 
             Assert.That(exit, Is.EqualTo(0));
-            Assert.That(_fixture.Stdout, Is.EqualTo($"{_fixture.Path}: OK (0 errors, 0 warnings)\n"));
+            Assert.That(Fixture.Stdout, Is.EqualTo($"{Fixture.Path}: OK (0 errors, 0 warnings)\n"));
         }
         finally
         {
@@ -123,9 +115,9 @@ public sealed class CheckCommandTests
     [Test]
     public void Check_Help_ShowsExamples()
     {
-        var exit = _fixture.Run("check", "--help");
+        var exit = Fixture.Run("check", "--help");
 
         Assert.That(exit, Is.EqualTo(0));
-        Assert.That(_fixture.Stdout, Does.Contain("praefect-ctl check --format json > diagnostics.json"));
+        Assert.That(Fixture.Stdout, Does.Contain("praefect-ctl check --format json > diagnostics.json"));
     }
 }

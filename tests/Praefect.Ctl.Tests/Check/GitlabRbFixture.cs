@@ -41,3 +41,17 @@ internal sealed class GitlabRbFixture : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
+
+/// <summary>Base of the check and show-config tests: a fresh fixture per test, removed after it.</summary>
+public abstract class GitlabRbCommandTests
+{
+    private GitlabRbFixture? _fixture;
+
+    internal GitlabRbFixture Fixture => _fixture ?? throw new InvalidOperationException("no fixture outside a test");
+
+    [SetUp]
+    public void CreateFixture() => _fixture = new GitlabRbFixture();
+
+    [TearDown]
+    public void RemoveFixture() => _fixture?.Dispose();
+}

@@ -3,30 +3,22 @@ using Praefect.Ctl.Tests.Check;
 
 namespace Praefect.Ctl.Tests.ShowConfig;
 
-public sealed class ShowConfigCommandTests
+public sealed class ShowConfigCommandTests : GitlabRbCommandTests
 {
-    private GitlabRbFixture _fixture = null!;
-
-    [SetUp]
-    public void SetUp() => _fixture = new GitlabRbFixture();
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     [Test]
     public void ShowConfig_ValidFile_PrintsEffectiveSettingsWithSecretsRedacted()
     {
-        _fixture.Write(GitlabRbFixture.ValidBlock);
+        Fixture.Write(GitlabRbFixture.ValidBlock);
 
-        var exit = _fixture.Run("show-config", "--config", _fixture.Path);
+        var exit = Fixture.Run("show-config", "--config", Fixture.Path);
 
         Assert.That(exit, Is.EqualTo(0));
         foreach (var secret in new[] { "client-secret", "sql-secret", "node-secret-1", "node-secret-2" })
         {
-            Assert.That(_fixture.Stdout, Does.Not.Contain(secret));
+            Assert.That(Fixture.Stdout, Does.Not.Contain(secret));
         }
 
-        using var json = JsonDocument.Parse(_fixture.Stdout);
+        using var json = JsonDocument.Parse(Fixture.Stdout);
         var root = json.RootElement;
         Assert.That(root.GetProperty("auth_token").GetString(), Is.EqualTo("[REDACTED]"));
         Assert.That(root.GetProperty("database").GetProperty("password").GetString(), Is.EqualTo("[REDACTED]"));
@@ -37,56 +29,56 @@ public sealed class ShowConfigCommandTests
             ("praefect-git-1", "[REDACTED]", true),
             ("praefect-git-2", "[REDACTED]", false),
         }));
-        Assert.That(_fixture.Stderr, Is.Empty);
+        Assert.That(Fixture.Stderr, Is.Empty);
     }
 
     [Test]
     public void ShowConfig_OldNodeForm_PrintsNormalisedVirtualStoragesAndWarnsOnStderr()
     {
-        _fixture.Write("""
+        Fixture.Write("""
             praefect['enable'] = true
             praefect['auth_token'] = 'client-secret'
             praefect['storage_nodes'] = [{ 'storage' => 'g1', 'address' => 'tcp://127.0.0.1', 'token' => 'node-secret', 'primary' => true }]
             """);
 
-        var exit = _fixture.Run("show-config", "--config", _fixture.Path);
+        var exit = Fixture.Run("show-config", "--config", Fixture.Path);
 
         Assert.That(exit, Is.EqualTo(0));
-        using var json = JsonDocument.Parse(_fixture.Stdout);
+        using var json = JsonDocument.Parse(Fixture.Stdout);
         var storage = json.RootElement.GetProperty("virtual_storages")[0];
         Assert.That(storage.GetProperty("name").GetString(), Is.EqualTo("praefect"));
         Assert.That(storage.GetProperty("nodes")[0].GetProperty("address").GetString(), Is.EqualTo("tcp://127.0.0.1:8075"));
-        Assert.That(_fixture.Stderr, Does.Contain("warning: praefect['storage_nodes'] as an array of nodes"));
-        Assert.That(_fixture.Stderr + _fixture.Stdout, Does.Not.Contain("node-secret").And.Not.Contain("client-secret"));
+        Assert.That(Fixture.Stderr, Does.Contain("warning: praefect['storage_nodes'] as an array of nodes"));
+        Assert.That(Fixture.Stderr + Fixture.Stdout, Does.Not.Contain("node-secret").And.Not.Contain("client-secret"));
     }
 
     [Test]
     public void ShowConfig_InvalidFile_ExitsOneAndPrintsNoSettings()
     {
-        _fixture.Write("praefect['enable'] = true");
+        Fixture.Write("praefect['enable'] = true");
 
-        var exit = _fixture.Run("show-config", "--config", _fixture.Path);
+        var exit = Fixture.Run("show-config", "--config", Fixture.Path);
 
         Assert.That(exit, Is.EqualTo(1));
-        Assert.That(_fixture.Stdout, Is.Empty);
-        Assert.That(_fixture.Stderr, Does.EndWith($"{_fixture.Path}: invalid (1 error, 0 warnings); run 'praefect-ctl check' after fixing it\n"));
+        Assert.That(Fixture.Stdout, Is.Empty);
+        Assert.That(Fixture.Stderr, Does.EndWith($"{Fixture.Path}: invalid (1 error, 0 warnings); run 'praefect-ctl check' after fixing it\n"));
     }
 
     [Test]
     public void ShowConfig_MissingFile_ExitsTwo()
     {
-        var exit = _fixture.Run("show-config", "--config", _fixture.Path);
+        var exit = Fixture.Run("show-config", "--config", Fixture.Path);
 
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(_fixture.Stdout, Is.Empty);
+        Assert.That(Fixture.Stdout, Is.Empty);
     }
 
     [Test]
     public void ShowConfig_Help_ShowsExamples()
     {
-        var exit = _fixture.Run("show-config", "--help");
+        var exit = Fixture.Run("show-config", "--help");
 
         Assert.That(exit, Is.EqualTo(0));
-        Assert.That(_fixture.Stdout, Does.Contain("praefect-ctl show-config --config ./gitlab.rb"));
+        Assert.That(Fixture.Stdout, Does.Contain("praefect-ctl show-config --config ./gitlab.rb"));
     }
 }
