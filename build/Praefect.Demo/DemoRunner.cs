@@ -177,6 +177,7 @@ internal sealed class DemoRunner(string repositoryRoot, bool keep)
         await Git.CreateRepositoryAsync(work, commits: 20);
         await PushAsync(work);
         var lag = await WaitForEqualChecksumsAsync("every node");
+        await RunAsync(ctl, ["replication-status", "--config", configPath]);
         return $"replicated to all nodes in {lag.TotalMilliseconds:F0} ms";
     }
 
