@@ -70,7 +70,7 @@ public sealed class ServerTests : NodeFixture
     }
 
     [Test]
-    public async Task Serve_UnixSocketAndConfigFile_ServesHealthAndRepositories()
+    public async Task Serve_UnixSocketAndConfigFile_ServesHealthRepositoriesAndBridge()
     {
         using var directory = new TempDirectory("gl");
         var socket = directory.Combine("node.sock");
@@ -91,8 +91,12 @@ public sealed class ServerTests : NodeFixture
         var clients = new RepositoryClients(channel, "file-secret");
 
         await clients.CreateAsync(RepositoryClients.Repo("from-file", "on-socket.git"));
+        var source = await Git.CreateRepositoryAsync(directory.Combine("source"), commits: 2);
+        var push = await Git.TryRunAsync(source, GitalyBridge.Environment(BridgeMode.ReceivePack, "unix:" + socket, "from-file", "on-socket.git", "file-secret"),
+            "push", GitalyBridge.RemoteUrl, "main");
 
-        Assert.That(File.Exists(Path.Combine(directory.Combine("storage"), "on-socket.git", "HEAD")), Is.True);
+        Assert.That(push.Succeeded, Is.True, push.Stderr);
+        Assert.That(await Git.ForEachRefAsync(Path.Combine(directory.Combine("storage"), "on-socket.git")), Is.EqualTo(await Git.ForEachRefAsync(source)));
     }
 
     [Test]
