@@ -46,12 +46,27 @@ public sealed class DatastoreFactoryTests
     }
 
     [Test]
-    public async Task MigrateAsync_DirectoryMissing_ErrorSaysWhereAndHow()
+    public async Task MigrateAsync_DataDirMissing_CreatedWithTheDatabase()
     {
-        await using var store = DatastoreFactory.CreateSqlite("/nonexistent-praefect-dir/praefect.db");
+        using var directory = new Support.TempDirectory();
+        var path = Path.Combine(directory.Path, "var", "opt", "praefect.db");
+        await using var store = DatastoreFactory.CreateSqlite(path);
+
+        await store.MigrateAsync(CancellationToken.None);
+
+        Assert.That(File.Exists(path), Is.True);
+    }
+
+    [Test]
+    public async Task MigrateAsync_DataDirIsAFile_ErrorSaysWhereAndHow()
+    {
+        using var directory = new Support.TempDirectory();
+        var file = Path.Combine(directory.Path, "data");
+        await File.WriteAllTextAsync(file, "not a directory");
+        await using var store = DatastoreFactory.CreateSqlite(Path.Combine(file, "praefect.db"));
 
         var error = Assert.ThrowsAsync<DatastoreException>(() => store.MigrateAsync(CancellationToken.None));
 
-        Assert.That(error!.Message, Is.EqualTo("cannot open the SQLite database '/nonexistent-praefect-dir/praefect.db': SQLite Error 14: 'unable to open database file'. Check that the directory exists and that praefect may write to it."));
+        Assert.That(error!.Message, Is.EqualTo($"cannot open the SQLite database '{file}/praefect.db': The file '{file}' already exists. Check that the directory exists and that praefect may write to it."));
     }
 }

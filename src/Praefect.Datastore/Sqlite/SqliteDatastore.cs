@@ -43,6 +43,11 @@ internal sealed class SqliteDatastore : SqlDatastore
         var connection = new SqliteConnection(_connectionString);
         try
         {
+            if (Interlocked.CompareExchange(ref _walEnabled, 0, 0) == 0 && Path.GetDirectoryName(_path) is { Length: > 0 } directory)
+            {
+                Directory.CreateDirectory(directory); // The data dir of a fresh install.
+            }
+
             await connection.OpenAsync(cancellationToken);
             await SqlCommands.ExecuteAsync(connection, null, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;", cancellationToken);
             if (Interlocked.Exchange(ref _walEnabled, 1) == 0)
@@ -52,7 +57,7 @@ internal sealed class SqliteDatastore : SqlDatastore
 
             return connection;
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
             await connection.DisposeAsync();
             throw new DatastoreException($"cannot open the SQLite database '{_path}': {e.Message.TrimEnd('.')}. Check that the directory exists and that praefect may write to it.", e);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Praefect.Configuration.Runtime;
 using Praefect.Server.Replication;
 
@@ -13,9 +12,7 @@ internal static class ReplicationWiring
 {
     public static IServiceCollection AddReplication(this IServiceCollection services, RuntimeConfig config)
     {
-        _ = config;
-        services.AddDurableReplication(config); // TEMP-FAILOVER-LOCAL
-        services.TryAddSingleton<IReplicationScheduler, NoopReplicationScheduler>();
+        services.AddDurableReplication(config, sp => new NodeConnectionsReplicationNodes(sp.GetRequiredService<Nodes.INodeConnections>()));
         return services;
     }
 }

@@ -52,7 +52,7 @@ public sealed class GitThroughPraefectTests
     }
 
     [Test]
-    public async Task PushThenClone_ThroughPraefect_RefsEqualSourceAndDataOnlyOnPrimary()
+    public async Task PushThenClone_ThroughPraefect_RefsEqualSourceAndReplicatedToSecondaries()
     {
         using var work = new TempDirectory();
         const string relativePath = "group/through-praefect.git";
@@ -73,8 +73,9 @@ public sealed class GitThroughPraefectTests
         Assert.That(expected.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2));
         Assert.That(await Git.ForEachRefAsync(_nodes[0].RepositoryPath(relativePath)), Is.EqualTo(expected));
         Assert.That(await Git.ForEachRefAsync(work.Combine("clone.git")), Is.EqualTo(expected));
-        Assert.That(Directory.Exists(_nodes[1].RepositoryPath(relativePath)), Is.False);
-        Assert.That(Directory.Exists(_nodes[2].RepositoryPath(relativePath)), Is.False);
+        await Wait.UntilAsync(async () => Directory.Exists(_nodes[1].RepositoryPath(relativePath)) && Directory.Exists(_nodes[2].RepositoryPath(relativePath))
+            && await Git.ForEachRefAsync(_nodes[1].RepositoryPath(relativePath)) == expected && await Git.ForEachRefAsync(_nodes[2].RepositoryPath(relativePath)) == expected,
+            TimeSpan.FromSeconds(30), "the secondaries to have the pushed refs (replication)");
     }
 
     [Test]

@@ -52,13 +52,13 @@ public sealed class SqlCommandsTests
     }
 
     [Test]
-    public void SqlMigrate_DataDirMissing_ExitOneWithWhereAndHow()
+    public void SqlMigrate_DataDirIsAFile_ExitOneWithWhereAndHow()
     {
-        var config = WriteConfig($"data_dir: {_directory}/missing\n");
+        var config = WriteConfig($"data_dir: {_directory}/config.yml\n");
 
         var result = Run("sql-migrate", "--config", config);
 
-        Assert.That(result, Is.EqualTo((1, "", $"praefect-ctl sql-migrate: error: cannot open the SQLite database '{_directory}/missing/praefect.db': SQLite Error 14: 'unable to open database file'. Check that the directory exists and that praefect may write to it.\n")));
+        Assert.That(result, Is.EqualTo((1, "", $"praefect-ctl sql-migrate: error: cannot open the SQLite database '{_directory}/config.yml/praefect.db': The file '{_directory}/config.yml' already exists. Check that the directory exists and that praefect may write to it.\n")));
     }
 
     [Test]

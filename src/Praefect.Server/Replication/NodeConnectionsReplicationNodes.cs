@@ -1,0 +1,20 @@
+using Praefect.Server.Nodes;
+
+namespace Praefect.Server.Replication;
+
+/// <summary>
+/// <see cref="IReplicationNodes"/> over the host's pooled node connections (whose invokers already
+/// carry each node's token); follows reloads because it reads the current snapshot on every call.
+/// </summary>
+internal sealed class NodeConnectionsReplicationNodes(INodeConnections connections) : IReplicationNodes
+{
+    public IReadOnlyList<string> VirtualStorages => [.. connections.Current.VirtualStorages.Select(v => v.Name)];
+
+    public IReadOnlyList<string> Storages(string virtualStorage) =>
+        connections.Current.TryGet(virtualStorage, out var nodes) ? [.. nodes.Nodes.Select(n => n.Storage)] : [];
+
+    public ReplicationNode? Find(string virtualStorage, string storage) =>
+        connections.Current.TryGet(virtualStorage, out var nodes) && nodes.Find(storage) is { } node
+            ? new ReplicationNode(node.Storage, node.Address.Original, node.Token, node.CallInvoker)
+            : null;
+}
