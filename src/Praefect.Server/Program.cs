@@ -44,8 +44,9 @@ try
     app = PraefectHost.Build(new PraefectOptions(config, configPath));
     await app.StartAsync();
 }
-catch (Exception e) when (e is StartupException or IOException or InvalidOperationException)
+catch (Exception e)
 {
+    // Whatever stops the start (a listener in use, a certificate, the datastore): one line, exit 1.
     Console.Error.WriteLine($"praefect: error: {(e is StartupException ? e.Message : "cannot start: " + e.Message)}");
     return 1;
 }

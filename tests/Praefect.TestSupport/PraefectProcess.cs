@@ -82,6 +82,9 @@ public sealed class PraefectProcess : IAsyncDisposable
             config.DataDir = directory.Combine("data");
         }
 
+        // Omnibus creates the data dir at reconfigure time; praefect expects it to exist.
+        System.IO.Directory.CreateDirectory(config.DataDir);
+
         await File.WriteAllTextAsync(directory.Combine("config.yml"), Render(config));
         var process = ChildProcess.Start("praefect", ExecutablePath, ["--config", directory.Combine("config.yml")]);
         var praefect = new PraefectProcess(config, directory, process);

@@ -5,6 +5,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using Praefect.Configuration.Runtime;
 using Praefect.Server.Tests.Support;
 using Praefect.TestSupport;
 
@@ -85,6 +86,7 @@ public sealed class LifecycleTests
 
         Assert.That(File.Exists(socketPath), Is.True, "a killed praefect leaves its socket file behind");
         config.ListenAddr = $"127.0.0.1:{TestPorts.GetFree()}";
+        config.DataDir = new RuntimeConfig().DataDir;
         await using var praefect = await PraefectProcess.StartAsync(config);
         using var channel = GitalyChannel.Open("unix:" + socketPath);
 
