@@ -36,7 +36,12 @@ internal static class PraefectSettingsBinder
     {
         foreach (var entry in praefect.Entries)
         {
-            var key = entry.Name!;
+            if (entry.Name is not { } key)
+            {
+                // praefect[1] or praefect[nil]: the key is neither string nor symbol; it was reported where it was read.
+                continue;
+            }
+
             map.Set(SettingsSourceMap.Key(key), entry.Value.Span.Start);
             if (PraefectKeyBinders.Flat.TryGetValue(key, out var bind))
             {

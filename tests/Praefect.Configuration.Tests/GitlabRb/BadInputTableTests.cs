@@ -53,6 +53,7 @@ public sealed class BadInputTableTests
         new TestCaseData("gitlab_rails['x'] = <<~EOS", "1:21: error: heredocs (<<) are not supported"),
         new TestCaseData("gitlab_rails['x'] = @x", "1:21: error: expected a value, found '@'"),
         new TestCaseData("gitlab_rails[1] = 2", "1:14: error: gitlab_rails[...] has an integer as key; keys must be strings or symbols"),
+        new TestCaseData("praefect[1] = 'x'\npraefect[nil] = 2", "1:10: error: praefect[...] has an integer as key; keys must be strings or symbols\n2:10: error: praefect[...] has nil as key; keys must be strings or symbols"),
         new TestCaseData("gitlab_rails['a'] = 1\ngitlab_rails['a']['b'] = 2", "2:19: error: gitlab_rails['a'] is an integer, so it cannot hold the key 'b'"),
         new TestCaseData("if praefect['enable']", "1:1: error: Ruby code ('if') is not supported: gitlab.rb is read as data"),
         new TestCaseData("gitlab_rails['x'] = :\"x#{ENV['A']}\"", "1:21: error: interpolation in a symbol is not supported"),
