@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Gitaly;
 using Grpc.Core;
 using Praefect.Configuration.Runtime;
-using Praefect.Protocol.Auth;
+using Praefect.Ctl.Commands.CheckConsistency;
 
 namespace Praefect.Ctl.Commands.DialNodes;
 
@@ -18,19 +18,19 @@ internal static class NodeDialer
         string? problem;
         try
         {
-            using var channel = NodeChannel.Open(node.Address);
+            using var clients = new NodeClients();
             var deadline = DateTime.UtcNow + timeout;
-            var invoker = channel.CreateCallInvoker();
+            var invoker = clients.Invoker(node);
 
             // grpc.health.v1 HealthCheckResponse: field 1 (status) as a varint; 1 is SERVING.
-            var health = await invoker.AsyncUnaryCall(HealthCheck, null, new CallOptions(Headers(node.Token), deadline, cancellationToken), []);
+            var health = await invoker.AsyncUnaryCall(HealthCheck, null, new CallOptions(NodeClients.Headers(node), deadline, cancellationToken), []);
             if (health is not [0x08, 0x01])
             {
                 problem = "health check: the node is not SERVING";
             }
             else
             {
-                var info = await new ServerService.ServerServiceClient(invoker).ServerInfoAsync(new ServerInfoRequest(), Headers(node.Token), deadline, cancellationToken);
+                var info = await new ServerService.ServerServiceClient(invoker).ServerInfoAsync(new ServerInfoRequest(), NodeClients.Headers(node), deadline, cancellationToken);
                 problem = CheckStorage(info, node.Storage);
             }
         }
@@ -38,9 +38,9 @@ internal static class NodeDialer
         {
             problem = $"{e.StatusCode}: {e.Status.Detail}";
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or FormatException)
         {
-            problem = e.Message;
+            problem = $"address '{node.Address}' is not usable: {e.Message}";
         }
 
         return new DialResult(virtualStorage, node.Storage, node.Address, Stopwatch.GetElapsedTime(started), problem);
@@ -62,16 +62,5 @@ internal static class NodeDialer
             (false, _) => $"storage '{storage}' is not readable",
             _ => $"storage '{storage}' is not writeable",
         };
-    }
-
-    private static Metadata Headers(string token)
-    {
-        var headers = new Metadata();
-        if (token.Length > 0)
-        {
-            headers.Add(GitalyToken.HeaderName, GitalyToken.CreateV2(token, DateTimeOffset.UtcNow));
-        }
-
-        return headers;
     }
 }
