@@ -369,6 +369,22 @@ step_failed_reconfigure() {
     cp "$scratch/gitlab.rb.good" "$root/etc/gitlab/gitlab.rb"
 }
 
+# /etc/gitlab/skip-auto-reconfigure: the postinst says so and leaves the rendered files alone.
+step_skip_auto_reconfigure() {
+    config="$root/var/opt/gitlab/praefect/config.yml"
+    touch "$root/etc/gitlab/skip-auto-reconfigure"
+    echo "# changed behind reconfigure's back" >> "$config"
+    changed=$(sha256sum < "$config")
+    in_root dpkg -i /tmp/praefect-next.deb > "$scratch/skip.log" 2>&1
+    status=$?
+    if [ $status -eq 0 ] && grep -q "skip-auto-reconfigure exists" "$scratch/skip.log" && [ "$(sha256sum < "$config")" = "$changed" ]; then
+        pass "skip-auto-reconfigure honoured" "$(grep '^praefect:' "$scratch/skip.log" | tr '\n' ' ')"
+    else
+        fail "skip-auto-reconfigure honoured" "dpkg exit $status: $(tail_of "$scratch/skip.log")"
+    fi
+    rm -f "$root/etc/gitlab/skip-auto-reconfigure"
+}
+
 # --- main -------------------------------------------------------------------------------------
 
 : > "$results"
@@ -388,6 +404,6 @@ step_purge "dpkg -P praefect leaves only documented data" "$scratch/before-insta
 
 snapshot > "$scratch/before-upgrade"
 start_runsvdir
-step_upgrade && step_failed_reconfigure
+step_upgrade && step_failed_reconfigure && step_skip_auto_reconfigure
 step_purge "upgrade: dpkg -P under runit leaves only documented data" "$scratch/before-upgrade"
 [ "$failures" -eq 0 ]
