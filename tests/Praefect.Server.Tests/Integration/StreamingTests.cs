@@ -175,4 +175,34 @@ public sealed class StreamingTests : ScriptedClusterFixture
         Assert.That(error!.StatusCode, Is.EqualTo(StatusCode.Cancelled));
         Assert.That(await Wait.ForAsync(NodeA.State.CancellationSeen.Task, SignalTimeout, "the cancellation to reach the node"), Is.EqualTo("/gitaly.SSHService/SSHUploadPack"));
     }
+
+    [Test]
+    public async Task ServerStreaming_NodeResetsMidStream_ClientGetsAnErrorNotACleanEnd()
+    {
+        var client = new SmartHTTPService.SmartHTTPServiceClient(Channel);
+        using var call = client.InfoRefsUploadPack(new InfoRefsRequest { Repository = Repo("reset.git"), GitProtocol = "chunks=10,size=100,abort=3" }, Auth(), Deadline());
+
+        var received = 0;
+        var error = Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await call.ResponseStream.MoveNext())
+            {
+                received++;
+            }
+        }).ThrowIfNull();
+
+        // Before the node's headers reached praefect, praefect answers Unavailable naming the node; once the
+        // response has started no status can follow and the client's stream is reset as well.
+        if (error.StatusCode == StatusCode.Unavailable)
+        {
+            Assert.That(error.Status.Detail, Does.StartWith($"node \"node-a\" at {NodeA.Address} of virtual storage \"praefect\" failed while sending the response: "));
+        }
+        else
+        {
+            Assert.That(error.StatusCode, Is.EqualTo(StatusCode.Internal).Or.EqualTo(StatusCode.Cancelled), error.ToString());
+        }
+
+        await Wait.UntilAsync(() => Praefect.LinesContaining("failed while sending the response").Count == 1, SignalTimeout, "praefect to log the node failure");
+        Assert.That(Praefect.LinesContaining("failed while sending the response").Single(), Does.Contain("node \\\"node-a\\\" at " + NodeA.Address));
+    }
 }
