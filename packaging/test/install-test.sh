@@ -385,6 +385,31 @@ step_skip_auto_reconfigure() {
     rm -f "$root/etc/gitlab/skip-auto-reconfigure"
 }
 
+# Any praefect process running in the root.
+praefect_processes() {
+    for link in /proc/[0-9]*/root; do
+        [ "$(readlink "$link" 2>/dev/null)" = "$root" ] || continue
+        dir=${link%/root}
+        tr '\0' ' ' < "$dir/cmdline" 2>/dev/null | grep -q '^/opt/praefect/bin/praefect ' && echo "${dir#/proc/}"
+    done
+}
+
+# Remove stops the service that runit runs (prerm: praefect-ctl stop). Bounded wait for the exit.
+step_remove_stops_service() {
+    pid=$(service_pid)
+    running=$(praefect_processes)
+    in_root dpkg -r praefect > "$scratch/remove-runit.log" 2>&1
+    status=$?
+    i=0
+    while [ -n "$(praefect_processes)" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    left=$(praefect_processes)
+    if [ $status -eq 0 ] && [ -n "$pid" ] && [ "$running" = "$pid" ] && [ -z "$left" ]; then
+        pass "dpkg -r stops the service" "praefect (pid $pid) stopped by prerm: $(grep -i 'ok:\|stop' "$scratch/remove-runit.log" | head -n 2 | tr '\n' ' ')"
+    else
+        fail "dpkg -r stops the service" "dpkg exit $status, service pid '$pid', praefect processes before '$running', after '$left'; $(tail_of "$scratch/remove-runit.log")"
+    fi
+}
+
 # --- main -------------------------------------------------------------------------------------
 
 : > "$results"
@@ -405,5 +430,6 @@ step_purge "dpkg -P praefect leaves only documented data" "$scratch/before-insta
 snapshot > "$scratch/before-upgrade"
 start_runsvdir
 step_upgrade && step_failed_reconfigure && step_skip_auto_reconfigure
+step_remove_stops_service
 step_purge "upgrade: dpkg -P under runit leaves only documented data" "$scratch/before-upgrade"
 [ "$failures" -eq 0 ]
