@@ -6,7 +6,7 @@ namespace Praefect.Datastore;
 /// <see cref="DatastoreFactory"/> chooses one. Every method is safe to call from many threads and,
 /// for PostgreSQL, from several praefect processes sharing the database.
 /// </summary>
-public interface IDatastore : IAsyncDisposable
+public interface IDatastore : IAsyncDisposable, Failover.IFailoverStore
 {
     /// <summary>"sqlite" or "postgres".</summary>
     string Backend { get; }
