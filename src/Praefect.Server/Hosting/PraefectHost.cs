@@ -2,6 +2,7 @@ using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging.Console;
 using Praefect.Server.Auth;
+using Praefect.Server.Failover;
 using Praefect.Server.Logging;
 using Praefect.Server.Metrics;
 using Praefect.Server.Nodes;
@@ -54,6 +55,7 @@ internal static class PraefectHost
         app.UseRouting();
         app.MapGrpcService<HealthServiceImpl>();
         app.MapGrpcService<ServerInfoService>();
+        app.MapFailover();
         app.Map("/{**method}", UnknownMethodEndpoint.HandleAsync);
         return app;
     }
@@ -80,5 +82,6 @@ internal static class PraefectHost
         services.AddSingleton<ConfigReloader>();
         services.AddHostedService<PraefectLifecycle>();
         services.AddReplication(options.Config);
+        services.AddFailover(options.Config);
     }
 }

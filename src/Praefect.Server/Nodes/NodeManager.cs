@@ -8,7 +8,7 @@ namespace Praefect.Server.Nodes;
 /// address is unchanged keeps its connection (only its token is updated); removed or moved nodes
 /// are retired and disposed once their last call ends.
 /// </summary>
-internal sealed class NodeManager : INodeConnections, IDisposable
+internal sealed partial class NodeManager : INodeConnections, IDisposable
 {
     private readonly Lock _gate = new();
     private volatile NodeSet _current = new([]);
@@ -73,7 +73,7 @@ internal sealed class NodeManager : INodeConnections, IDisposable
 
             var previous = _current;
             _connections = connections;
-            next = new NodeSet(storages);
+            next = new NodeSet(WithRecordedPrimaries(storages));
             foreach (var vs in next.VirtualStorages)
             {
                 if (previous.TryGet(vs.Name, out var before) && before.Primary.Storage != vs.Primary.Storage)

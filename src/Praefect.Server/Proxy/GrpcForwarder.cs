@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Praefect.Protocol.Registry;
+using Praefect.Server.Failover;
 using Praefect.Server.Metrics;
 using Praefect.Server.Nodes;
 using Praefect.Server.Replication;
@@ -31,6 +32,7 @@ internal sealed class GrpcForwarder(
     IHttpForwarder forwarder,
     INodeConnections nodes,
     IReplicationScheduler scheduler,
+    IMutatorAdmission admission,
     ServerScopedFanOut fanOut,
     ProxyErrorReporter reporter,
     PraefectMetrics metrics,
@@ -77,6 +79,34 @@ internal sealed class GrpcForwarder(
         // Step 2: Route.
         var snapshot = nodes.Current;
         if (!CallRouter.TryRoute(operation, first.Message, snapshot, out var route, out var routeError))
+        {
+            reporter.Report(context, ProxyError.RouteClient, routeError);
+            return;
+        }
+
+        // Step 2b: Admit (failover): a repository mutator waits while a failover holds its virtual storage's
+        // writes, and is rejected on a repository that lost writes. Held until the end of this method.
+        MutatorTicket? admitted;
+        try
+        {
+            admitted = operation.Kind == OperationKind.Mutator && route.VirtualStorage is { } held
+                ? await admission.AdmitAsync(held.Name, route.RelativePath, context.RequestAborted).ConfigureAwait(false)
+                : null;
+        }
+        catch (OperationCanceledException e)
+        {
+            reporter.Report(context, ProxyError.RequestBodyClient, "the client went away while a failover held its write", e);
+            return;
+        }
+
+        using var admittedScope = admitted;
+        if (admitted is { Rejection: { } rejection })
+        {
+            reporter.Report(context, ProxyError.RepositoryReadOnlyClient, rejection);
+            return;
+        }
+
+        if (admitted is { Waited: true } && !CallRouter.TryRoute(operation, first.Message, nodes.Current, out route, out routeError))
         {
             reporter.Report(context, ProxyError.RouteClient, routeError);
             return;

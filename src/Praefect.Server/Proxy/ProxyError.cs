@@ -37,6 +37,9 @@ internal enum ProxyError
     /// <summary>A secondary node failed a server-scoped mutator; the client still gets the primary's answer.</summary>
     FanoutNode,
 
+    /// <summary>The repository lost writes in a forced failover and rejects writes until accept-dataloss. FailedPrecondition.</summary>
+    RepositoryReadOnlyClient,
+
     /// <summary>A bug or an unexpected exception in praefect. Internal.</summary>
     ProxyInternal,
 }

@@ -23,7 +23,7 @@ internal sealed class ProxyErrorReporter(ILogger<ProxyErrorReporter> logger, Pra
             case ProxyError.RequestBodyClient or ProxyError.ResponseBodyClient:
                 ProxyLog.ClientGone(logger, method, error, detail);
                 break;
-            case ProxyError.MethodClient or ProxyError.FirstMessageClient or ProxyError.RouteClient:
+            case ProxyError.MethodClient or ProxyError.FirstMessageClient or ProxyError.RouteClient or ProxyError.RepositoryReadOnlyClient:
                 ProxyLog.ClientError(logger, method, error, detail);
                 break;
             case ProxyError.ProxyInternal:
@@ -56,6 +56,7 @@ internal sealed class ProxyErrorReporter(ILogger<ProxyErrorReporter> logger, Pra
     {
         ProxyError.MethodClient => StatusCode.Unimplemented,
         ProxyError.FirstMessageClient or ProxyError.RouteClient => StatusCode.InvalidArgument,
+        ProxyError.RepositoryReadOnlyClient => StatusCode.FailedPrecondition,
         ProxyError.RequestBodyClient or ProxyError.ResponseBodyClient => StatusCode.Cancelled,
         ProxyError.SchedulerInternal or ProxyError.ConnectNode or ProxyError.RequestBodyNode or ProxyError.ResponseBodyNode => StatusCode.Unavailable,
         _ => StatusCode.Internal,
@@ -66,6 +67,7 @@ internal sealed class ProxyErrorReporter(ILogger<ProxyErrorReporter> logger, Pra
         ProxyError.MethodClient => ("method", "client"),
         ProxyError.FirstMessageClient => ("first_message", "client"),
         ProxyError.RouteClient => ("route", "client"),
+        ProxyError.RepositoryReadOnlyClient => ("lost_writes", "client"),
         ProxyError.SchedulerInternal => ("replication_schedule", "praefect"),
         ProxyError.ConnectNode => ("connect", "node"),
         ProxyError.RequestBodyClient => ("request_body", "client"),

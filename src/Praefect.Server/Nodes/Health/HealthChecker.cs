@@ -1,0 +1,62 @@
+using Grpc.Core;
+using Grpc.Health.V1;
+using Microsoft.Extensions.Hosting;
+using Praefect.Configuration.Runtime;
+
+namespace Praefect.Server.Nodes.Health;
+
+/// <summary>
+/// Probes every configured node with grpc.health.v1 Health/Check (through the node's pooled
+/// connection, so with its own token) every <see cref="FailoverConfig.HealthCheckIntervalMs"/>,
+/// each probe bounded by <see cref="FailoverConfig.HealthCheckTimeoutMs"/>, and reports the results
+/// to <see cref="NodeHealthMonitor"/>. Nodes are probed concurrently so one slow node delays no other.
+/// </summary>
+internal sealed class HealthChecker(INodeConnections nodes, NodeHealthMonitor monitor, FailoverConfig config, TimeProvider time) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Max(10, config.HealthCheckIntervalMs)), time);
+        do
+        {
+            var snapshot = nodes.Current;
+            monitor.Retain(snapshot.VirtualStorages.SelectMany(vs => vs.Nodes.Select(n => (vs.Name, n.Storage))).ToArray());
+            var probes = snapshot.VirtualStorages
+                .SelectMany(vs => vs.Nodes.Select(node => ProbeAsync(vs.Name, node, stoppingToken)))
+                .ToArray();
+            await Task.WhenAll(probes).ConfigureAwait(false);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private async Task ProbeAsync(string virtualStorage, NodeConnection node, CancellationToken stoppingToken)
+    {
+        var (up, error) = await CheckAsync(node, TimeSpan.FromMilliseconds(Math.Max(1, config.HealthCheckTimeoutMs)), time, stoppingToken).ConfigureAwait(false);
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            monitor.Report(virtualStorage, node.Storage, up, error);
+        }
+    }
+
+    /// <summary>One probe: up when the node answers SERVING within <paramref name="timeout"/>.</summary>
+    public static async Task<(bool Up, string Error)> CheckAsync(NodeConnection node, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var lease = node.Acquire();
+            var reply = await new Grpc.Health.V1.Health.HealthClient(node.CallInvoker).CheckAsync(
+                new HealthCheckRequest(), deadline: time.GetUtcNow().UtcDateTime + timeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving
+                ? (true, "")
+                : (false, $"the node answered {reply.Status}");
+        }
+        catch (RpcException e)
+        {
+            return (false, $"{e.StatusCode}: {e.Status.Detail}");
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection was retired by a reload mid-probe; the next round uses the new one.
+            return (false, "the node's connection was replaced by a reload");
+        }
+    }
+}
