@@ -61,7 +61,7 @@ internal sealed class AutomaticFailover(
 
             // The primary is down: do not hold writes waiting for a catch-up that cannot happen.
             var timeout = TimeSpan.FromMilliseconds(Math.Max(100, config.HealthCheckIntervalMs));
-            await coordinator.FailoverAsync(new FailoverOrder(vs.Name, candidate, Force: true, timeout, FailoverTriggers.Automatic), stoppingToken).ConfigureAwait(false);
+            await coordinator.FailoverAsync(new FailoverOrder(vs.Name, candidate, Force: true, timeout, FailoverTriggers.Automatic, ReplacedPrimary: vs.Primary.Storage), stoppingToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -93,6 +93,11 @@ internal sealed class FailoverCoordinator(
         try
         {
             var primary = await SyncRecordedPrimaryAsync(vs.Name, cancellationToken).ConfigureAwait(false);
+            if (order.ReplacedPrimary is { } replaced && replaced != primary)
+            {
+                return FailoverResult.Refused(primary, $"the primary \"{replaced}\" was already replaced by \"{primary}\"; nothing was changed", Elapsed(started));
+            }
+
             if (primary == order.Target)
             {
                 return new FailoverResult(FailoverOutcome.AlreadyPrimary, primary, primary, "", [], Elapsed(started));

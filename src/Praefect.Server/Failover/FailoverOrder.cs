@@ -4,4 +4,6 @@ namespace Praefect.Server.Failover;
 /// <param name="Force">Switch even if writes would be lost (marking those repositories).</param>
 /// <param name="Timeout">How long writes may be held while the target catches up.</param>
 /// <param name="Trigger">Who asked: praefect-ctl, reconfigure or automatic.</param>
-public sealed record FailoverOrder(string VirtualStorage, string Target, bool Force, TimeSpan Timeout, string Trigger);
+/// <param name="ReplacedPrimary">Only fail over away from this primary (automatic failover: the one seen unhealthy);
+/// when another praefect already replaced it, nothing is done. Null: whatever the primary is.</param>
+public sealed record FailoverOrder(string VirtualStorage, string Target, bool Force, TimeSpan Timeout, string Trigger, string? ReplacedPrimary = null);
