@@ -25,7 +25,7 @@ internal static class FailoverWiring
         services.AddSingleton<LostWritesGuard>();
         services.AddSingleton<IMutatorAdmission, MutatorAdmission>();
         services.AddSingleton<FailoverCoordinator>();
-        services.AddHostedService<FailoverStateSync>();
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<FailoverStateSync>(sp, config));
         if (config.Failover.Enabled)
         {
             services.AddHostedService<AutomaticFailover>();

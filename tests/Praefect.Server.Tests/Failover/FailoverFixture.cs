@@ -63,6 +63,8 @@ internal sealed class FailoverFixture : IAsyncDisposable
 
     public static RuntimeConfig Config() => new()
     {
+        // Never the system default: praefect creates its data dir.
+        DataDir = Path.GetTempPath(),
         VirtualStorages =
         [
             new VirtualStorageConfig

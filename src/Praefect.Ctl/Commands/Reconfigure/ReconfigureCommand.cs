@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Praefect.Configuration.Rendering;
 using Praefect.Configuration.Rendering.Apply;
 using Praefect.Configuration.Settings;
 using Praefect.Ctl.ServiceManagers;
@@ -76,6 +77,11 @@ internal static class ReconfigureCommand
 
         PlanPrinter.PrintChanges(plan, output.Out, includeUnchanged: true);
         PlanPrinter.PrintSummary(plan, output.Out);
+        if (!Failover.ReconfigureFailover.Run(settings, RootedPath.Under(root, ServiceLayout.For(settings).ConfigPath), request.DryRun, output, Name))
+        {
+            return ExitCodes.Failed;
+        }
+
         if (!request.DryRun)
         {
             var written = Write(plan, settings, systemRoot && !request.Sandbox, output);
