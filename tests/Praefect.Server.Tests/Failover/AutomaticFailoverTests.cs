@@ -12,7 +12,8 @@ namespace Praefect.Server.Tests.Failover;
 public sealed class AutomaticFailoverTests
 {
     private const int FailoverAfterSeconds = 2;
-    private const string SwitchedLog = "Virtual storage 'praefect' fails over from 'praefect-git-1' to 'praefect-git-2' (automatic";
+    // As the JSON log writes it (quotes escaped).
+    private const string SwitchedLog = "fails over from \\u0027praefect-git-1\\u0027 to \\u0027praefect-git-2\\u0027 (automatic";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
     private FailoverCluster? _cluster;
 
@@ -33,6 +34,7 @@ public sealed class AutomaticFailoverTests
             }
 
             await _cluster.DisposeAsync();
+            _cluster = null;
         }
     }
 
@@ -42,8 +44,7 @@ public sealed class AutomaticFailoverTests
         _cluster = await FailoverCluster.StartAsync(Automatic);
         var tree = await _cluster.CreateRepositoryAsync("auto/a.git");
         Assert.That((await _cluster.PushAsync(tree, "auto/a.git")).Succeeded, Is.True);
-        await _cluster.WaitForRefsAsync("praefect-git-2", "auto/a.git", tree, Bound);
-        await _cluster.WaitForRefsAsync("praefect-git-3", "auto/a.git", tree, Bound);
+        await _cluster.WaitUntilReplicatedAsync(Bound);
         var config = _cluster.Praefect.Config.Failover;
         var allowed = TimeSpan.FromMilliseconds(config.UnhealthyThreshold * config.HealthCheckIntervalMs + config.HealthCheckTimeoutMs)
             + TimeSpan.FromSeconds(FailoverAfterSeconds) + TimeSpan.FromSeconds(5);
@@ -91,8 +92,7 @@ public sealed class AutomaticFailoverTests
             _cluster = await FailoverCluster.StartAsync(OnPostgres, praefects: 2);
             var tree = await _cluster.CreateRepositoryAsync("auto/pg.git");
             Assert.That((await _cluster.PushAsync(tree, "auto/pg.git")).Succeeded, Is.True);
-            await _cluster.WaitForRefsAsync("praefect-git-2", "auto/pg.git", tree, Bound);
-            await _cluster.WaitForRefsAsync("praefect-git-3", "auto/pg.git", tree, Bound);
+            await _cluster.WaitUntilReplicatedAsync(Bound);
 
             _cluster.Node("praefect-git-1").Kill();
             await Wait.UntilAsync(async () => (await Task.WhenAll(_cluster.Praefects.Select(p => _cluster.PrimaryAsync(p)))).All(p => p == "praefect-git-2"),

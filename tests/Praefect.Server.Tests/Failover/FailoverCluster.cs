@@ -54,6 +54,7 @@ internal sealed class FailoverCluster : IAsyncDisposable
     {
         var config = PraefectProcess.ConfigFor(VirtualStorage, AuthToken, Nodes.Select(n => (n.Storage, n.Address, n.Token)).ToArray());
         config.DataDir = _work.Combine("data");
+        Directory.CreateDirectory(config.DataDir);
         config.Failover.HealthCheckIntervalMs = 200;
         config.Failover.HealthCheckTimeoutMs = 500;
         config.Failover.UnhealthyThreshold = 2;
@@ -126,6 +127,14 @@ internal sealed class FailoverCluster : IAsyncDisposable
         await Wait.UntilAsync(async () => Directory.Exists(path) && await Git.ForEachRefAsync(path, "refs/heads/") == expected,
             timeout, $"'{storage}' to hold the refs of {relativePath}");
     }
+
+    /// <summary>Waits until every node holds the latest generation of every repository and no job is left.</summary>
+    public Task WaitUntilReplicatedAsync(TimeSpan timeout) =>
+        Wait.UntilAsync(async () =>
+        {
+            var reply = await Admin().ListNodesAsync(new ListNodesRequest(), Call());
+            return reply.VirtualStorages.Single().Nodes.All(n => n.OutdatedRepositories == 0 && n.ReplicationBacklog == 0);
+        }, timeout, "replication to catch up on every node");
 
     public void PrintLogs()
     {

@@ -21,6 +21,7 @@ public sealed class GracefulSwitchoverTests
             }
 
             await _cluster.DisposeAsync();
+            _cluster = null;
         }
     }
 

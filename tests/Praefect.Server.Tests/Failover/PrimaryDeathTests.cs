@@ -25,6 +25,7 @@ public sealed class PrimaryDeathTests
             }
 
             await _cluster.DisposeAsync();
+            _cluster = null;
         }
     }
 
@@ -36,7 +37,7 @@ public sealed class PrimaryDeathTests
         var lost = await _cluster.CreateRepositoryAsync("death/lost.git");
         Assert.That((await _cluster.PushAsync(kept, "death/kept.git")).Succeeded, Is.True);
         Assert.That((await _cluster.PushAsync(lost, "death/lost.git")).Succeeded, Is.True);
-        await WaitUntilNoOutdatedAsync();
+        await _cluster.WaitUntilReplicatedAsync(Bound);
 
         // A write the secondaries never get: they are down while it happens, then the primary dies.
         await Task.WhenAll(_cluster.Node("praefect-git-2").StopAsync(), _cluster.Node("praefect-git-3").StopAsync());
@@ -87,13 +88,6 @@ public sealed class PrimaryDeathTests
         Assert.That(resumed.Succeeded, Is.True, resumed.Stderr);
         await _cluster.WaitForRefsAsync("praefect-git-3", "death/lost.git", lost, Bound);
     }
-
-    private async Task WaitUntilNoOutdatedAsync() =>
-        await Wait.UntilAsync(async () =>
-        {
-            var reply = await _cluster!.Admin().ListNodesAsync(new ListNodesRequest(), FailoverCluster.Call());
-            return reply.VirtualStorages.Single().Nodes.All(n => n.OutdatedRepositories == 0 && n.ReplicationBacklog == 0);
-        }, Bound, "replication to catch up on every node");
 
     private async Task WaitForHealthAsync(params (string Storage, bool Healthy)[] expected) =>
         await Wait.UntilAsync(async () =>
