@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Praefect.Configuration.Runtime;
 using Praefect.Datastore;
 using Praefect.Server.Nodes;
 
@@ -13,7 +12,6 @@ namespace Praefect.Server.Failover;
 /// (another praefect may have failed over) and the lost-writes marks.
 /// </summary>
 internal sealed class FailoverStateSync(
-    RuntimeConfig config,
     INodeConnections nodes,
     IDatastore store,
     FailoverCoordinator coordinator,
@@ -28,12 +26,6 @@ internal sealed class FailoverStateSync(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (config.Database.Host.Length == 0)
-        {
-            // The embedded SQLite datastore lives in the data dir; reconfigure creates it, a hand-run praefect may not have.
-            Directory.CreateDirectory(config.DataDir);
-        }
-
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         foreach (var vs in nodes.Current.VirtualStorages)
         {

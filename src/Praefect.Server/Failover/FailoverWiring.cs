@@ -12,6 +12,13 @@ internal static class FailoverWiring
 {
     public static IServiceCollection AddFailover(this IServiceCollection services, RuntimeConfig config)
     {
+        if (config.Database.Host.Length == 0)
+        {
+            // The embedded SQLite datastore lives in the data dir: reconfigure creates it, a hand-started
+            // praefect may not have it. Created before any hosted service opens the datastore.
+            Directory.CreateDirectory(config.DataDir);
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDatastore>(_ => DatastoreFactory.Create(config));
         services.AddSingleton(config.Failover);
@@ -25,7 +32,7 @@ internal static class FailoverWiring
         services.AddSingleton<LostWritesGuard>();
         services.AddSingleton<IMutatorAdmission, MutatorAdmission>();
         services.AddSingleton<FailoverCoordinator>();
-        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<FailoverStateSync>(sp, config));
+        services.AddHostedService<FailoverStateSync>();
         if (config.Failover.Enabled)
         {
             services.AddHostedService<AutomaticFailover>();

@@ -15,7 +15,7 @@ public sealed class FailoverStateSyncTests
         using var restarted = new NodeManager(FailoverFixture.Config());
         var logger = new RecordingLogger<FailoverStateSync>();
         var coordinator = new FailoverCoordinator(restarted, restarted, fixture.Health, fixture.Store, fixture.Gates, fixture.Guard, fixture.Logger, TimeProvider.System);
-        using var sync = new FailoverStateSync(FailoverFixture.Config(), restarted, fixture.Store, coordinator, fixture.Guard, logger, TimeProvider.System);
+        using var sync = new FailoverStateSync(restarted, fixture.Store, coordinator, fixture.Guard, logger, TimeProvider.System);
 
         await sync.StartAsync(CancellationToken.None);
         await sync.StopAsync(CancellationToken.None);
