@@ -80,7 +80,21 @@ internal static class GitStream
         return System.Text.Encoding.UTF8.GetString(kept.ToArray()).Trim();
     }
 
-    /// <summary>Lets a background pump finish on its own without unobserved exceptions.</summary>
-    public static void Forget(Task task) =>
-        task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    /// <summary>
+    /// Ends the stdin pump once git is done: the client may keep its side open, and a read left
+    /// pending on the request stream after the handler returns breaks the next call on the same
+    /// HTTP/2 connection ("Reading is already in progress"). So cancel the pump and wait for it.
+    /// </summary>
+    public static async Task StopFeedAsync(Task feed, CancellationTokenSource feedCancellation)
+    {
+        await feedCancellation.CancelAsync();
+        try
+        {
+            await feed;
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or RpcException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The pump was stopped on purpose, or git closed its stdin first: nothing was left to deliver.
+        }
+    }
 }

@@ -18,7 +18,8 @@ internal static class SshSession
         IServerStreamWriter<TResponse> responses, SshResponses<TResponse> make, CancellationToken cancellationToken)
     {
         var writer = new SerializedWriter<TResponse>(responses);
-        var feed = GitStream.FeedAsync(git.Stdin, firstStdin, requests, stdinOf, cancellationToken);
+        using var feedCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var feed = GitStream.FeedAsync(git.Stdin, firstStdin, requests, stdinOf, feedCancellation.Token);
         var stdout = GitStream.DrainAsync(git.Stdout, chunk => writer.WriteAsync(make.Stdout(chunk), cancellationToken), cancellationToken);
         var stderr = GitStream.DrainAsync(git.Stderr, chunk => writer.WriteAsync(make.Stderr(chunk), cancellationToken), cancellationToken);
         await Task.WhenAll(stdout, stderr);
@@ -26,6 +27,6 @@ internal static class SshSession
         await writer.WriteAsync(make.ExitStatus(git.ExitCode), cancellationToken);
 
         // The client may keep its side open after git is done; its late chunks have nowhere to go.
-        GitStream.Forget(feed);
+        await GitStream.StopFeedAsync(feed, feedCancellation);
     }
 }

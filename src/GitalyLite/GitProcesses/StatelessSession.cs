@@ -13,11 +13,13 @@ internal static class StatelessSession
         string rpc, GitProcess git, ByteString firstData, IAsyncStreamReader<TRequest> requests, Func<TRequest, ByteString> dataOf,
         IServerStreamWriter<TResponse> responses, Func<ByteString, TResponse> make, CancellationToken cancellationToken)
     {
-        var feed = GitStream.FeedAsync(git.Stdin, firstData, requests, dataOf, cancellationToken);
+        using var feedCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var feed = GitStream.FeedAsync(git.Stdin, firstData, requests, dataOf, feedCancellation.Token);
         var stderr = GitStream.ReadBoundedAsync(git.Stderr, 4096, cancellationToken);
         await GitStream.DrainAsync(git.Stdout, chunk => responses.WriteAsync(make(chunk), cancellationToken), cancellationToken);
         await git.WaitForExitAsync(cancellationToken);
-        GitStream.Forget(feed);
+        // The client may keep its side open after git is done; its late chunks have nowhere to go.
+        await GitStream.StopFeedAsync(feed, feedCancellation);
         if (git.ExitCode != 0)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, $"{rpc}: git exited with {git.ExitCode}: {await stderr}"));
