@@ -63,9 +63,11 @@ internal sealed class FailoverCluster : IAsyncDisposable
         return config;
     }
 
-    public async Task<PraefectProcess> StartPraefectAsync(Action<RuntimeConfig>? configure = null)
+    public Task<PraefectProcess> StartPraefectAsync(Action<RuntimeConfig>? configure = null) => StartPraefectAsync(NewConfig(configure));
+
+    public async Task<PraefectProcess> StartPraefectAsync(RuntimeConfig config)
     {
-        var praefect = await PraefectProcess.StartAsync(NewConfig(configure));
+        var praefect = await PraefectProcess.StartAsync(config);
         _praefects.Add(praefect);
         return praefect;
     }
