@@ -7,6 +7,7 @@ using Praefect.Server.Logging;
 using Praefect.Server.Metrics;
 using Praefect.Server.Nodes;
 using Praefect.Server.Proxy;
+using Praefect.Server.Routing;
 using Praefect.Server.Services;
 
 namespace Praefect.Server.Hosting;
@@ -79,6 +80,7 @@ internal static class PraefectHost
         services.AddSingleton<ProxyErrorReporter>();
         services.AddSingleton<ServerScopedFanOut>();
         services.AddSingleton<GrpcForwarder>();
+        services.AddSingleton<ReadDistributor>();
         services.AddSingleton<ConfigReloader>();
         services.AddHostedService<PraefectLifecycle>();
         services.AddReplication(options.Config);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Praefect.Protocol.Registry;
 using Praefect.Server.Failover;
 using Praefect.Server.Metrics;
+using Praefect.Server.Hosting;
 using Praefect.Server.Nodes;
 using Praefect.Server.Replication;
 using Praefect.Server.Routing;
@@ -33,6 +34,8 @@ internal sealed class GrpcForwarder(
     INodeConnections nodes,
     IReplicationScheduler scheduler,
     IMutatorAdmission admission,
+    ReadDistributor reads,
+    PraefectOptions options,
     ServerScopedFanOut fanOut,
     ProxyErrorReporter reporter,
     PraefectMetrics metrics,
@@ -110,6 +113,19 @@ internal sealed class GrpcForwarder(
         {
             reporter.Report(context, ProxyError.RouteClient, routeError);
             return;
+        }
+
+        // Step 2c: Distribute reads: an accessor may go to an up-to-date healthy secondary.
+        if (options.Config.DistributedReadsEnabled && operation.Kind == OperationKind.Accessor &&
+            route is { VirtualStorage: { } readFrom, RelativePath: { } readPath } &&
+            context.Request.Headers[ReadDistributor.PolicyHeader] != ReadDistributor.PrimaryOnly)
+        {
+            var replica = await reads.ChooseAsync(readFrom, readPath, context.RequestAborted).ConfigureAwait(false);
+            if (replica != route.Target && !CallRouter.TryRetarget(operation, route, replica, out route, out routeError))
+            {
+                reporter.Report(context, ProxyError.RouteClient, routeError);
+                return;
+            }
         }
 
         var target = route.Target;

@@ -82,6 +82,25 @@ internal static class CallRouter
         return true;
     }
 
+    /// <summary>Sends a routed repository call to another node of the same virtual storage, rewriting its storage names.</summary>
+    public static bool TryRetarget(OperationInfo operation, RouteDecision route, NodeConnection node, out RouteDecision retargeted, out string error)
+    {
+        retargeted = route;
+        var message = route.Message;
+        if (operation.TargetRepository is not { } target ||
+            !RawRepository.TryRewriteStorage(message, target, route.Target.Storage, node.Storage, out message, out var rewriteError) ||
+            (operation.AdditionalRepository is { } additional &&
+             !RawRepository.TryRewriteStorage(message, additional, route.Target.Storage, node.Storage, out message, out rewriteError)))
+        {
+            error = "malformed request: cannot route the read to " + node.Storage;
+            return false;
+        }
+
+        retargeted = route with { Target = node, Message = message };
+        error = "";
+        return true;
+    }
+
     private static bool TryRouteStorage(OperationInfo operation, FieldPath storageField, byte[] message, NodeSet nodes, out RouteDecision? decision, out string error)
     {
         decision = null;

@@ -1,0 +1,38 @@
+using Prometheus;
+using Praefect.Datastore;
+using Praefect.Server.Nodes;
+using Praefect.Server.Nodes.Health;
+
+namespace Praefect.Server.Routing;
+
+/// <summary>
+/// Distributed reads (<c>distributed_reads_enabled</c>): an accessor goes to a healthy replica that
+/// is up to date for its repository, round robin; the primary when none is, or when the client
+/// sends <c>gitaly-route-repository-accessor-policy: primary-only</c>.
+/// </summary>
+internal sealed class ReadDistributor(IDatastore datastore, INodeHealth health)
+{
+    public const string PolicyHeader = "gitaly-route-repository-accessor-policy";
+    public const string PrimaryOnly = "primary-only";
+
+    private static readonly Counter Reads = Prometheus.Metrics.CreateCounter(
+        "gitaly_praefect_read_distribution", "Accessors routed by distributed reads, by the node that served them.",
+        new CounterConfiguration { LabelNames = ["virtual_storage", "storage"] });
+
+    private int _next = -1;
+
+    public async Task<NodeConnection> ChooseAsync(VirtualStorageNodes virtualStorage, string relativePath, CancellationToken cancellationToken)
+    {
+        var generations = await datastore.GetGenerationsAsync(virtualStorage.Name, relativePath, cancellationToken).ConfigureAwait(false);
+        var candidates = ReadReplicaPolicy.Candidates(
+            virtualStorage.Primary.Storage,
+            virtualStorage.Nodes.Select(n => n.Storage),
+            generations,
+            storage => health.IsHealthy(virtualStorage.Name, storage));
+        var chosen = candidates.Count == 0
+            ? virtualStorage.Primary
+            : virtualStorage.Find(candidates[(int)((uint)Interlocked.Increment(ref _next) % (uint)candidates.Count)]) ?? virtualStorage.Primary;
+        Reads.WithLabels(virtualStorage.Name, chosen.Storage).Inc();
+        return chosen;
+    }
+}
