@@ -69,6 +69,13 @@ public sealed class PrimaryDeathTests
         Assert.That(dataloss.Repositories.Select(r => (r.RelativePath, r.Primary, r.LatestGeneration, r.WritesRejected)),
             Is.EqualTo(new[] { ("death/lost.git", "praefect-git-2", 3L, true) }));
 
+        var listed = await _cluster.CtlAsync("dataloss", "--virtual-storage", "praefect");
+        Assert.That(listed.Stdout, Is.EqualTo(
+            "virtual storage 'praefect': 1 repositories with replicas behind\n" +
+            "  death/lost.git (generation 3): praefect-git-2 behind by 1, praefect-git-3 behind by 1\n" +
+            "  death/lost.git: lost writes in a forced failover (generation 3, primary 'praefect-git-2' holds 2); writes rejected until 'praefect-ctl accept-dataloss'\n"),
+            listed.ToString());
+
         var rejected = await _cluster.CommitAndPushAsync(lost, "death/lost.git");
         Assert.That(rejected.Succeeded, Is.False);
         Assert.That(rejected.Stderr, Does.Contain("FailedPrecondition"));

@@ -60,6 +60,14 @@ internal static class DatalossCommand
                     output.Out.WriteLine($"  {repository.RelativePath} (generation {repository.Generation}): " +
                         string.Join(", ", outdated.Select(o => $"{o.Storage} behind by {o.Behind}")));
                 }
+
+                // Repositories a forced failover marked: their writes are rejected until accept-dataloss.
+                var primary = await store.GetPrimaryAsync(vs.Name, cancellationToken) ?? vs.Nodes.FirstOrDefault(n => n.Primary)?.Storage ?? "";
+                foreach (var lost in await store.GetLostWritesAsync(vs.Name, primary, cancellationToken))
+                {
+                    output.Out.WriteLine($"  {lost.RelativePath}: lost writes in a forced failover (generation {lost.LatestGeneration}, primary '{primary}' holds {lost.PrimaryHolds}); " +
+                        "writes rejected until 'praefect-ctl accept-dataloss'");
+                }
             }
 
             return ExitCodes.Ok;
