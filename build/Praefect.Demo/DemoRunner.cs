@@ -29,6 +29,13 @@ internal sealed class DemoRunner(string repositoryRoot, bool keep)
     {
         services = new Services(sandbox);
         await services.StopAllAsync(); // a cluster left by an earlier --keep run
+        if (Directory.Exists(sandbox))
+        {
+            // Every run starts from nothing: an earlier run's repositories and recorded primary would change the story.
+            Say.Info($"removing the previous run's {sandbox}");
+            Directory.Delete(sandbox, recursive: true);
+        }
+
         Directory.CreateDirectory(sandbox);
         var ok = false;
         try
@@ -199,9 +206,9 @@ internal sealed class DemoRunner(string repositoryRoot, bool keep)
             Directory.Delete(clone, recursive: true);
         }
 
-        Say.Command($"git clone {GitalyBridge.RemoteUrl} (through praefect, via the gitaly-ssh bridge)");
+        Say.Command($"git clone --branch main {GitalyBridge.RemoteUrl} (through praefect, via the gitaly-ssh bridge)");
         var env = GitalyBridge.Environment(BridgeMode.UploadPack, cluster.PraefectAddress, vs.Name, RepositoryPath, cluster.Config.Auth.Token);
-        var result = await Git.TryRunAsync(sandbox, env, "clone", "--quiet", GitalyBridge.RemoteUrl, clone);
+        var result = await Git.TryRunAsync(sandbox, env, "clone", "--quiet", "--branch", "main", GitalyBridge.RemoteUrl, clone);
         if (!result.Succeeded)
         {
             throw new DemoFailedException("git clone through praefect failed", result.Stderr);
@@ -215,6 +222,7 @@ internal sealed class DemoRunner(string repositoryRoot, bool keep)
         }
 
         var lag = await WaitForEqualChecksumsAsync($"{oldPrimary} catching up as a secondary");
+        await RunAsync(ctl, ["nodes", "--config", configPath]);
         return $"{target} is primary; {oldPrimary} caught up in {lag.TotalMilliseconds:F0} ms";
     }
 
