@@ -15,7 +15,17 @@ internal static class BridgeSession
     {
         using (call)
         {
-            await call.RequestStream.WriteAsync(first);
+            try
+            {
+                await call.RequestStream.WriteAsync(first);
+            }
+            catch (RpcException)
+            {
+                // The server may already have answered (an auth failure is a trailers-only response that
+                // resets the stream): the write then fails with Cancelled, while the response below carries
+                // the real status. Read that instead of reporting the write's.
+            }
+
             var feed = Task.Run(() => FeedStdinAsync(call.RequestStream, stdinChunk));
 
             await using var stdout = Console.OpenStandardOutput();
