@@ -1,6 +1,7 @@
 using Gitaly;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Praefect.Server.Tests.Replication;
 using Praefect.TestSupport;
 
 namespace Praefect.Server.Tests.Integration;
@@ -9,25 +10,19 @@ namespace Praefect.Server.Tests.Integration;
 [TestFixture]
 public sealed class DistributedReadsTests
 {
-    private const string AuthToken = "distributed-reads-secret";
-    private const string VirtualStorage = "praefect";
     private const string RelativePath = "group/reads.git";
     private static readonly TimeSpan ConvergeTimeout = TimeSpan.FromSeconds(60);
-    private readonly List<GitalyLiteNode> _nodes = [];
+    private PraefectCluster _cluster = null!;
     private PraefectProcess _praefect = null!;
     private GrpcChannel _channel = null!;
 
     [OneTimeSetUp]
     public async Task StartClusterAsync()
     {
-        for (var i = 1; i <= 3; i++)
-        {
-            _nodes.Add(await GitalyLiteNode.StartAsync($"praefect-git-{i}", $"node-{i}-secret"));
-        }
-
-        var config = PraefectProcess.ConfigFor(VirtualStorage, AuthToken, _nodes.Select(n => (n.Storage, n.Address, n.Token)).ToArray());
+        _cluster = await PraefectCluster.StartNodesAsync(postgres: false);
+        var config = _cluster.NewConfig();
         config.DistributedReadsEnabled = true;
-        _praefect = await PraefectProcess.StartAsync(config);
+        _praefect = await _cluster.StartPraefectAsync(config);
         _channel = _praefect.OpenChannel();
     }
 
@@ -35,14 +30,9 @@ public sealed class DistributedReadsTests
     public async Task StopClusterAsync()
     {
         _channel?.Dispose();
-        if (_praefect is not null)
+        if (_cluster is not null)
         {
-            await _praefect.DisposeAsync();
-        }
-
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
+            await _cluster.DisposeAsync();
         }
     }
 
@@ -51,7 +41,7 @@ public sealed class DistributedReadsTests
     {
         if (TestFailure.IsCurrentTestFailing())
         {
-            _praefect.Process.PrintLog();
+            _cluster.PrintLogs();
         }
     }
 
@@ -59,28 +49,28 @@ public sealed class DistributedReadsTests
     public async Task Accessors_ReplicatedRepository_ReachSecondariesUnlessPrimaryOnly()
     {
         var repositories = new RepositoryService.RepositoryServiceClient(_channel);
-        var repository = new Repository { StorageName = VirtualStorage, RelativePath = RelativePath };
-        await repositories.CreateRepositoryAsync(new CreateRepositoryRequest { Repository = repository }, GitalyChannel.AuthHeaders(AuthToken));
+        var repository = new Repository { StorageName = PraefectCluster.VirtualStorage, RelativePath = RelativePath };
+        await repositories.CreateRepositoryAsync(new CreateRepositoryRequest { Repository = repository }, GitalyChannel.AuthHeaders(PraefectCluster.AuthToken));
 
         // Once replication has recorded the secondaries as up to date, reads spread over them.
         var servedBy = new HashSet<string>();
         await Wait.UntilAsync(async () =>
         {
             var before = _praefect.Process.Lines.Count;
-            await repositories.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = repository }, GitalyChannel.AuthHeaders(AuthToken));
+            await repositories.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = repository }, GitalyChannel.AuthHeaders(PraefectCluster.AuthToken));
             servedBy.UnionWith(await StoragesOfNewCallsAsync(before, 1));
             return servedBy.Count == 3;
         }, ConvergeTimeout, "RepositoryExists served by all three nodes");
 
         var mark = _praefect.Process.Lines.Count;
-        var primaryOnly = GitalyChannel.AuthHeaders(AuthToken);
+        var primaryOnly = GitalyChannel.AuthHeaders(PraefectCluster.AuthToken);
         primaryOnly.Add("gitaly-route-repository-accessor-policy", "primary-only");
         for (var i = 0; i < 12; i++)
         {
             await repositories.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = repository }, primaryOnly);
         }
 
-        Assert.That(await StoragesOfNewCallsAsync(mark, 12), Is.EquivalentTo(new[] { "praefect-git-1" }));
+        Assert.That(await StoragesOfNewCallsAsync(mark, 12), Is.EquivalentTo(new[] { _cluster.Nodes[0].Storage }));
     }
 
     // The storage of each RepositoryExists access-log line written since line index `from`.
