@@ -61,6 +61,11 @@ Task("Test")
                 NoBuild = true,
                 Loggers = { $"trx;LogFileName={name}.trx", "console;verbosity=normal" },
                 ResultsDirectory = testResults,
+                // Every test has a 5 min NUnit timeout (Directory.Build.props); a test host stuck beyond
+                // that (a fixture set-up, a teardown, a dead-locked runner) is killed and named here.
+                ArgumentCustomization = args => args
+                    .Append("--blame-hang-timeout").Append("10m")
+                    .Append("--blame-hang-dump-type").Append("none"),
             });
         }
         catch (Exception e)

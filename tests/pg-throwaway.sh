@@ -31,10 +31,19 @@ start() {
   if [ "$(id -u)" = 0 ]; then chown postgres: "$dir"; fi
   as_owner "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
-  port=$(free_port)
-  as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+  # The free port can be taken before the server binds it: try another port, a few times.
+  local attempt started=no
+  for attempt in 1 2 3 4 5; do
+    port=$(free_port)
+    if as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 120 \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      start >/dev/null; then
+      started=yes; break
+    fi
+    grep -qi "address already in use" "$dir/server.log" || break
+    echo "pg-throwaway: port $port was taken (attempt $attempt), trying another" >&2
+  done
+  [ "$started" = yes ] || { cat "$dir/server.log" >&2; exit 1; }
   echo "$port" >"$dir/port"
   echo "export PRAEFECT_TEST_PG='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres'"
   echo "export PRAEFECT_TEST_PG_DIR='$dir'"

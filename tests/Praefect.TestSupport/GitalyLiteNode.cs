@@ -10,7 +10,8 @@ namespace Praefect.TestSupport;
 /// </summary>
 public sealed class GitalyLiteNode : IAsyncDisposable
 {
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    // Sized for a loaded CI machine: the wait returns as soon as the node serves.
+    public static readonly TimeSpan StartTimeout = Wait.Converge;
     private readonly TempDirectory directory;
     private readonly bool transitioning;
     private ChildProcess? process;
@@ -22,7 +23,7 @@ public sealed class GitalyLiteNode : IAsyncDisposable
         this.transitioning = transitioning;
         directory = new TempDirectory("gitaly-lite-" + storage);
         Directory.CreateDirectory(StorageDir);
-        Port = TestPorts.GetFree();
+        Port = TestPorts.Candidate();
     }
 
     /// <summary>The built gitaly-lite executable (override with GITALY_LITE_PATH); also the ssh bridge.</summary>
@@ -30,7 +31,7 @@ public sealed class GitalyLiteNode : IAsyncDisposable
 
     public string Storage { get; }
     public string Token { get; }
-    public int Port { get; }
+    public int Port { get; private set; }
     public string Address => $"tcp://127.0.0.1:{Port}";
     public string StorageDir => directory.Combine("storage");
 
@@ -46,8 +47,19 @@ public sealed class GitalyLiteNode : IAsyncDisposable
         var node = new GitalyLiteNode(storageName, token, transitioning);
         try
         {
-            await node.StartAsync();
-            return node;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await node.StartAsync();
+                    return node;
+                }
+                catch (WaitAbortedException) when (attempt < TestPorts.StartAttempts && node.process is { } failed && TestPorts.IsAddressInUse(failed.Log))
+                {
+                    // Another process took the candidate port before the node bound it: try another.
+                    node.Port = TestPorts.Candidate();
+                }
+            }
         }
         catch
         {

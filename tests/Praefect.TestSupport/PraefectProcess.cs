@@ -14,7 +14,8 @@ namespace Praefect.TestSupport;
 /// </summary>
 public sealed class PraefectProcess : IAsyncDisposable
 {
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    // Sized for a loaded CI machine (several praefects starting at once): the wait returns as soon as it serves.
+    public static readonly TimeSpan StartTimeout = Wait.Converge;
     private const int SigHup = 1;
     private const int SigTerm = 15;
 
@@ -53,8 +54,8 @@ public sealed class PraefectProcess : IAsyncDisposable
     {
         var config = new RuntimeConfig
         {
-            ListenAddr = $"127.0.0.1:{TestPorts.GetFree()}",
-            PrometheusListenAddr = $"127.0.0.1:{TestPorts.GetFree()}",
+            ListenAddr = $"127.0.0.1:{TestPorts.Candidate()}",
+            PrometheusListenAddr = $"127.0.0.1:{TestPorts.Candidate()}",
             Auth = new AuthConfig { Token = authToken },
             Logging = new LoggingConfig { Level = "debug", Format = "json" },
             GracefulStopTimeoutSeconds = 10,
@@ -73,8 +74,37 @@ public sealed class PraefectProcess : IAsyncDisposable
     /// <summary>The config as praefect reads it (snake_case YAML).</summary>
     public static string Render(RuntimeConfig config) => Yaml.Serialize(config);
 
-    /// <summary>Writes the config, starts praefect and waits until its health check is SERVING.</summary>
+    /// <summary>
+    /// Writes the config, starts praefect and waits until its health check is SERVING. When a listen
+    /// port was taken before praefect bound it, the loopback listen addresses get fresh ports and
+    /// praefect is started again (the caller's <paramref name="config"/> is updated).
+    /// </summary>
     public static async Task<PraefectProcess> StartAsync(RuntimeConfig config)
+    {
+        var ownDataDir = config.DataDir == new RuntimeConfig().DataDir;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(config);
+            }
+            catch (WaitAbortedException e) when (attempt < TestPorts.StartAttempts && TestPorts.IsAddressInUse(e.Message))
+            {
+                config.ListenAddr = FreshLoopbackPort(config.ListenAddr);
+                config.PrometheusListenAddr = FreshLoopbackPort(config.PrometheusListenAddr);
+                config.TlsListenAddr = FreshLoopbackPort(config.TlsListenAddr);
+                if (ownDataDir)
+                {
+                    config.DataDir = new RuntimeConfig().DataDir; // the failed attempt's temp dir is gone
+                }
+            }
+        }
+    }
+
+    private static string FreshLoopbackPort(string address) =>
+        address.StartsWith("127.0.0.1:", StringComparison.Ordinal) ? $"127.0.0.1:{TestPorts.Candidate()}" : address;
+
+    private static async Task<PraefectProcess> StartOnceAsync(RuntimeConfig config)
     {
         var directory = new TempDirectory("praefect");
         if (config.DataDir == new RuntimeConfig().DataDir)
@@ -108,7 +138,7 @@ public sealed class PraefectProcess : IAsyncDisposable
         var before = CountLines("\"Configuration reloaded");
         await File.WriteAllTextAsync(ConfigPath, Render(config));
         Signal(SigHup);
-        await Wait.UntilAsync(() => CountLines("\"Configuration reloaded") > before, TimeSpan.FromSeconds(10), "praefect to log the configuration reload");
+        await Wait.UntilAsync(() => CountLines("\"Configuration reloaded") > before, Wait.Patient, "praefect to log the configuration reload");
         Config = config;
     }
 

@@ -6,7 +6,9 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Praefect.TestSupport;
@@ -36,12 +38,11 @@ public sealed class SmartHttpGateway : IAsyncDisposable
 
     public static async Task<SmartHttpGateway> StartAsync(string gitalyAddress, string storageName, string token)
     {
-        var port = TestPorts.GetFree();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, port);
+            kestrel.Listen(IPAddress.Loopback, 0);
             kestrel.Limits.MaxRequestBodySize = null;
         });
         var app = builder.Build();
@@ -50,7 +51,7 @@ public sealed class SmartHttpGateway : IAsyncDisposable
         app.MapGet("/{**path}", context => InfoRefsAsync(context, client, storageName, token));
         app.MapPost("/{**path}", context => PostAsync(context, client, storageName, token));
         await app.StartAsync();
-        return new SmartHttpGateway(app, channel, port);
+        return new SmartHttpGateway(app, channel, TestPorts.BoundPort(app.Services.GetRequiredService<IServer>()));
     }
 
     public async ValueTask DisposeAsync()

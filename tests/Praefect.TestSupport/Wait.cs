@@ -7,6 +7,16 @@ public static class Wait
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// The bound for a condition that holds in well under a second on a quiet machine (a log line, a
+    /// signal, a call arriving): generous because CI runs on loaded machines, free because the wait
+    /// returns as soon as the condition holds.
+    /// </summary>
+    public static readonly TimeSpan Patient = TimeSpan.FromSeconds(60);
+
+    /// <summary>The bound for a process start, replication or failover to converge on a loaded machine.</summary>
+    public static readonly TimeSpan Converge = TimeSpan.FromSeconds(120);
+
     /// <summary>Polls <paramref name="condition"/> until it is true; fails the test naming <paramref name="what"/> after <paramref name="timeout"/>.</summary>
     public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {

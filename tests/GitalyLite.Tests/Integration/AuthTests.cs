@@ -60,7 +60,7 @@ public sealed class AuthTests
         var reply = await client.ServerInfoAsync(new ServerInfoRequest(), Headers(header));
 
         Assert.That(reply.StorageStatuses.Single().StorageName, Is.EqualTo("default"));
-        await Wait.UntilAsync(() => FailedAuthLogLines() > logged, TimeSpan.FromSeconds(10), "the transitioning node to log the failed authentication");
+        await Wait.UntilAsync(() => FailedAuthLogLines() > logged, Wait.Patient, "the transitioning node to log the failed authentication");
     }
 
     [TestCase("v2")]

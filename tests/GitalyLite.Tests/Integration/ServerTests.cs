@@ -61,7 +61,7 @@ public sealed class ServerTests : NodeFixture
 
         await Clients.Repository.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = RepositoryClients.Repo(Storage, relativePath) }, Clients.Headers);
 
-        await Wait.UntilAsync(() => FindLogState(relativePath) is not null, TimeSpan.FromSeconds(10), "the call's log line");
+        await Wait.UntilAsync(() => FindLogState(relativePath) is not null, Wait.Patient, "the call's log line");
         var state = FindLogState(relativePath)!.Value;
         Assert.That(state.GetProperty("Method").GetString(), Is.EqualTo("/gitaly.RepositoryService/RepositoryExists"));
         Assert.That(state.GetProperty("Storage").GetString(), Is.EqualTo(Storage));
@@ -87,7 +87,7 @@ public sealed class ServerTests : NodeFixture
         using var channel = GitalyChannel.Open("unix:" + socket);
         var health = new Health.HealthClient(channel);
         await Wait.UntilAsync(async () => File.Exists(socket) && (await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving,
-            TimeSpan.FromSeconds(30), "gitaly-lite on a unix socket to report SERVING");
+            Wait.Patient, "gitaly-lite on a unix socket to report SERVING");
         var clients = new RepositoryClients(channel, "file-secret");
 
         await clients.CreateAsync(RepositoryClients.Repo("from-file", "on-socket.git"));
@@ -104,7 +104,7 @@ public sealed class ServerTests : NodeFixture
     {
         await using var process = ChildProcess.Start("gitaly-lite bad flags", GitalyLiteNode.ExecutablePath, ["serve", "--storage", "nodir", "--bogus"]);
 
-        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await process.WaitForExitAsync(Wait.Patient);
 
         Assert.That(exitCode, Is.EqualTo(2));
         Assert.That(process.Lines.Where(l => l.Contains("gitaly-lite: error: ")).Select(l => l[(l.IndexOf("gitaly-lite: error: ", StringComparison.Ordinal))..]), Is.EqualTo(new[]

@@ -12,7 +12,8 @@ namespace Praefect.Ctl.Tests.Service;
 /// </summary>
 public class RunitServiceTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    // Sized for a loaded CI machine; every wait returns as soon as its condition holds.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
     private TempRoot _temp = null!;
     private Process? _runsv;
@@ -86,12 +87,40 @@ public class RunitServiceTests
         return status;
     }
 
+    private static string ReadCommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline");
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    private static void WaitFor(Func<bool> condition, string what)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (stopwatch.Elapsed > Timeout)
+            {
+                Assert.Fail($"timed out after {Timeout.TotalSeconds} s waiting for {what}");
+            }
+
+            Task.Delay(20).Wait();
+        }
+    }
+
     [Test]
     public void StatusStopStart_RealRunsv_ReportAndChangeTheState()
     {
         var running = WaitForStatus(new Regex(@"^run: praefect: \(pid (\d+)\) \d+s; run: log: \(pid \d+\) \d+s$"));
         var pid = int.Parse(Regex.Match(running.Out, @"pid (\d+)").Groups[1].Value);
-        Assert.That(File.ReadAllText($"/proc/{pid}/cmdline"), Does.StartWith("sleep\01000"));
+        // runsv reports the pid as soon as it forked run; chpst execs the service a moment later.
+        WaitFor(() => ReadCommandLine(pid).StartsWith("sleep\01000", StringComparison.Ordinal),
+            $"pid {pid} to exec the service binary (sleep 1000) after chpst");
 
         var stop = Ctl("stop");
         Assert.That(stop.ExitCode, Is.EqualTo(0), stop.ToString());

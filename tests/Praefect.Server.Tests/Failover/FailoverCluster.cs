@@ -79,8 +79,8 @@ internal sealed class FailoverCluster : IAsyncDisposable
         _channel?.Dispose();
         _channel = null;
         await Praefect.DisposeAsync();
-        config.ListenAddr = $"127.0.0.1:{TestPorts.GetFree()}";
-        config.PrometheusListenAddr = $"127.0.0.1:{TestPorts.GetFree()}";
+        config.ListenAddr = $"127.0.0.1:{TestPorts.Candidate()}";
+        config.PrometheusListenAddr = $"127.0.0.1:{TestPorts.Candidate()}";
         _praefects[0] = await PraefectProcess.StartAsync(config);
     }
 

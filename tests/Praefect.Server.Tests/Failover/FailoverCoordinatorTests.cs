@@ -5,7 +5,7 @@ namespace Praefect.Server.Tests.Failover;
 
 public sealed class FailoverCoordinatorTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Bound = Wait.Patient;
     private FailoverFixture _fixture = null!;
 
     [SetUp]

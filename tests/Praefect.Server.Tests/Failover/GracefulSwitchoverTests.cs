@@ -7,7 +7,7 @@ namespace Praefect.Server.Tests.Failover;
 [NonParallelizable]
 public sealed class GracefulSwitchoverTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Bound = Wait.Converge;
     private FailoverCluster? _cluster;
 
     [TearDown]

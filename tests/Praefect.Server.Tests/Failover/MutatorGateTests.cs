@@ -1,10 +1,11 @@
 using Praefect.Server.Failover;
+using Praefect.TestSupport;
 
 namespace Praefect.Server.Tests.Failover;
 
 public sealed class MutatorGateTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Bound = Wait.Patient;
 
     [Test]
     public async Task EnterAsync_Open_PassesAtOnce()

@@ -8,7 +8,7 @@ namespace Praefect.Server.Tests.Failover;
 [NonParallelizable]
 public sealed class ReconfigureFailoverTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Bound = Wait.Converge;
     private FailoverCluster? _cluster;
     private TempDirectory? _omnibus;
 
@@ -38,7 +38,7 @@ public sealed class ReconfigureFailoverTests
         var gitlabRb = _omnibus.Combine("gitlab.rb");
         var root = _omnibus.Combine("root");
         var dataDir = _omnibus.Combine("data");
-        var (listen, metrics) = (TestPorts.GetFree(), TestPorts.GetFree());
+        var (listen, metrics) = (TestPorts.Candidate(), TestPorts.Candidate());
         string Rb(string primary, bool force = false) =>
             $"praefect['enable'] = true\n" +
             $"praefect['listen_addr'] = '127.0.0.1:{listen}'\n" +

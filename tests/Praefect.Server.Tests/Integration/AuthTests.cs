@@ -51,7 +51,7 @@ public sealed class AuthTests : ScriptedClusterFixture
         await CallAsync(Channel, GitalyToken.CreateV1(AuthToken));
         await CallAsync(Channel, GitalyToken.CreateV2(AuthToken, DateTimeOffset.UtcNow));
         await CallAsync(Channel, GitalyToken.CreateV1("wrong-secret"));
-        await Wait.UntilAsync(() => Praefect.LinesContaining("rejected: WrongSignature").Count > 0, TimeSpan.FromSeconds(10), "the rejection to be logged");
+        await Wait.UntilAsync(() => Praefect.LinesContaining("rejected: WrongSignature").Count > 0, Wait.Patient, "the rejection to be logged");
 
         var log = Praefect.Process.Log;
         Assert.That(log, Does.Not.Contain(AuthToken));

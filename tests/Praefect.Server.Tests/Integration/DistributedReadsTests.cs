@@ -11,7 +11,7 @@ namespace Praefect.Server.Tests.Integration;
 public sealed class DistributedReadsTests
 {
     private const string RelativePath = "group/reads.git";
-    private static readonly TimeSpan ConvergeTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ConvergeTimeout = Wait.Converge;
     private PraefectCluster _cluster = null!;
     private PraefectProcess _praefect = null!;
     private GrpcChannel _channel = null!;
@@ -81,7 +81,7 @@ public sealed class DistributedReadsTests
         {
             lines = _praefect.Process.Lines.Skip(from).Where(l => l.Contains("RepositoryExists", StringComparison.Ordinal) && l.Contains("\"grpc.code\"", StringComparison.Ordinal)).ToList();
             return lines.Count >= expected;
-        }, TimeSpan.FromSeconds(10), $"{expected} access log lines of RepositoryExists");
+        }, Wait.Patient, $"{expected} access log lines of RepositoryExists");
         return lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, "\"storage\":\"([^\"]+)\"").Groups[1].Value).ToHashSet();
     }
 }

@@ -75,7 +75,7 @@ public sealed class GitThroughPraefectTests
         Assert.That(await Git.ForEachRefAsync(work.Combine("clone.git")), Is.EqualTo(expected));
         await Wait.UntilAsync(async () => Directory.Exists(_nodes[1].RepositoryPath(relativePath)) && Directory.Exists(_nodes[2].RepositoryPath(relativePath))
             && await Git.ForEachRefAsync(_nodes[1].RepositoryPath(relativePath)) == expected && await Git.ForEachRefAsync(_nodes[2].RepositoryPath(relativePath)) == expected,
-            TimeSpan.FromSeconds(30), "the secondaries to have the pushed refs (replication)");
+            Wait.Converge, "the secondaries to have the pushed refs (replication)");
     }
 
     [Test]

@@ -16,7 +16,7 @@ namespace Praefect.Server.Tests.Integration;
 public sealed class LifecycleTests
 {
     private const string AuthToken = "lifecycle-secret";
-    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan ExitTimeout = Wait.Patient;
 
     [Test]
     public async Task Version_Flag_PrintsVersionAndExits0()
@@ -85,7 +85,7 @@ public sealed class LifecycleTests
         }
 
         Assert.That(File.Exists(socketPath), Is.True, "a killed praefect leaves its socket file behind");
-        config.ListenAddr = $"127.0.0.1:{TestPorts.GetFree()}";
+        config.ListenAddr = $"127.0.0.1:{TestPorts.Candidate()}";
         config.DataDir = new RuntimeConfig().DataDir;
         await using var praefect = await PraefectProcess.StartAsync(config);
         using var channel = GitalyChannel.Open("unix:" + socketPath);
@@ -106,7 +106,7 @@ public sealed class LifecycleTests
         await File.WriteAllTextAsync(directory.Combine("cert.pem"), certificate.ExportCertificatePem());
         await File.WriteAllTextAsync(directory.Combine("key.pem"), certificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
         var config = PraefectProcess.ConfigFor("praefect", AuthToken, ("node-a", node.Address, "node-secret"));
-        config.TlsListenAddr = $"127.0.0.1:{TestPorts.GetFree()}";
+        config.TlsListenAddr = $"127.0.0.1:{TestPorts.Candidate()}";
         config.Tls.CertificatePath = directory.Combine("cert.pem");
         config.Tls.KeyPath = directory.Combine("key.pem");
         await using var praefect = await PraefectProcess.StartAsync(config);

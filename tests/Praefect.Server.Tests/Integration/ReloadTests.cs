@@ -11,7 +11,7 @@ namespace Praefect.Server.Tests.Integration;
 public sealed class ReloadTests
 {
     private const string AuthToken = "reload-praefect-secret";
-    private static readonly TimeSpan LogTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan LogTimeout = Wait.Patient;
 
     [Test]
     public async Task Reload_NodeTokenChangedDuringUploadPackStream_StreamCompletesAndNewCallsUseTheNewToken()
@@ -67,7 +67,8 @@ public sealed class ReloadTests
     {
         await using var node = await ScriptedNode.StartAsync("node-a", "node-secret");
         var config = PraefectProcess.ConfigFor("praefect", AuthToken, ("node-a", node.Address, "node-secret"));
-        config.VirtualStorages.Add(PraefectProcess.VirtualStorage("broken", ("down-1", $"tcp://127.0.0.1:{TestPorts.GetFree()}", "x")));
+        using var down = TestPorts.ReserveUnanswered();
+        config.VirtualStorages.Add(PraefectProcess.VirtualStorage("broken", ("down-1", down.Address, "x")));
         await using var praefect = await PraefectProcess.StartAsync(config);
         using var channel = praefect.OpenChannel();
         var client = new RepositoryService.RepositoryServiceClient(channel);

@@ -26,7 +26,10 @@ public abstract class ScriptedClusterFixture
 
     protected GrpcChannel Channel { get; private set; } = null!;
 
-    protected int DownPort { get; private set; }
+    /// <summary>The port of node "down-1": held bound, never listening, so every connection is refused.</summary>
+    protected int DownPort => _down!.Port;
+
+    private ReservedPort? _down;
 
     [OneTimeSetUp]
     public async Task StartClusterAsync()
@@ -34,7 +37,7 @@ public abstract class ScriptedClusterFixture
         NodeA = await ScriptedNode.StartAsync("node-a", "node-a-secret");
         NodeB = await ScriptedNode.StartAsync("node-b", "node-b-secret");
         NodeC = await ScriptedNode.StartAsync("node-c", "node-c-secret");
-        DownPort = TestPorts.GetFree();
+        _down = TestPorts.ReserveUnanswered();
         var config = PraefectProcess.ConfigFor(VirtualStorage, AuthToken,
             ("node-a", NodeA.Address, "node-a-secret"),
             ("node-b", NodeB.Address, "node-b-secret"),
@@ -73,6 +76,7 @@ public abstract class ScriptedClusterFixture
     public async Task StopClusterAsync()
     {
         Channel?.Dispose();
+        _down?.Dispose();
         if (Praefect is not null)
         {
             await Praefect.DisposeAsync();

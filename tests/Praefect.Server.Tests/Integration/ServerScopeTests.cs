@@ -28,7 +28,7 @@ public sealed class ServerScopeTests : ScriptedClusterFixture
         await client.AddNamespaceAsync(new AddNamespaceRequest { StorageName = VirtualStorage, Name = "group-1" }, Auth(), Deadline());
 
         // The client has the primary's answer; the secondaries' calls may still be on their way.
-        await Wait.UntilAsync(() => NodeB.State.Calls.Count + NodeC.State.Calls.Count == 2, TimeSpan.FromSeconds(10), "both secondaries to get the call");
+        await Wait.UntilAsync(() => NodeB.State.Calls.Count + NodeC.State.Calls.Count == 2, Wait.Patient, "both secondaries to get the call");
         Assert.That(NodeA.State.Calls.Select(c => (c.StorageName, c.RelativePath)), Is.EqualTo(new[] { ("node-a", "group-1") }));
         Assert.That(NodeB.State.Calls.Select(c => (c.StorageName, c.RelativePath)), Is.EqualTo(new[] { ("node-b", "group-1") }));
         Assert.That(NodeC.State.Calls.Select(c => (c.StorageName, c.RelativePath)), Is.EqualTo(new[] { ("node-c", "group-1") }));
@@ -41,7 +41,7 @@ public sealed class ServerScopeTests : ScriptedClusterFixture
 
         await client.AddNamespaceAsync(new AddNamespaceRequest { StorageName = VirtualStorage, Name = "fail-node-b" }, Auth(), Deadline());
 
-        await Wait.UntilAsync(() => Praefect.LinesContaining("secondary \\\"node-b\\\"").Count > 0, TimeSpan.FromSeconds(10), "the secondary failure to be logged");
+        await Wait.UntilAsync(() => Praefect.LinesContaining("secondary \\\"node-b\\\"").Count > 0, Wait.Patient, "the secondary failure to be logged");
         Assert.That(Praefect.LinesContaining("secondary \\\"node-b\\\"").First(), Does.Contain("answered FailedPrecondition: scripted node node-b: namespace refused"));
     }
 

@@ -2,12 +2,13 @@ using System.Buffers;
 using System.IO.Compression;
 using System.IO.Pipelines;
 using Praefect.Server.Proxy;
+using Praefect.TestSupport;
 
 namespace Praefect.Server.Tests.Proxy;
 
 public sealed class FirstMessageTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Timeout = Wait.Patient;
 
     [Test]
     public async Task ReadAsync_FrameSplitAcrossWrites_WholeMessageAndTheRestStaysInThePipe()

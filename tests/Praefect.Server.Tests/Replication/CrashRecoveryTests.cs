@@ -11,7 +11,7 @@ namespace Praefect.Server.Tests.Replication;
 [TestFixture]
 public sealed class CrashRecoveryTests
 {
-    private static readonly TimeSpan Converge = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Converge = Wait.Converge;
     private static readonly string[] Repositories = ["storm/a.git", "storm/b.git", "storm/c.git"];
     private PraefectCluster? _cluster;
 

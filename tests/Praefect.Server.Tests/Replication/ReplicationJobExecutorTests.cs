@@ -77,7 +77,8 @@ public sealed class ReplicationJobExecutorTests
     [Test]
     public async Task ExecuteAsync_TargetUnreachable_UnavailableNamingTheNode()
     {
-        var port = TestPorts.GetFree();
+        using var down = TestPorts.ReserveUnanswered();
+        var port = down.Port;
         await using var cluster = await ReplicationTestCluster.StartAsync(nodeCount: 1, overrideNodes:
         [
             new NodeConfig { Storage = "gitaly-1", Address = _cluster.Primary.Address, Token = _cluster.Primary.Token, Primary = true },

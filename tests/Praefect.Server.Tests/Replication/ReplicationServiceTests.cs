@@ -7,7 +7,7 @@ namespace Praefect.Server.Tests.Replication;
 [TestFixture]
 public sealed class ReplicationServiceTests
 {
-    private static readonly TimeSpan Converge = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Converge = Wait.Converge;
 
     private static Task<IReadOnlyList<ReplicationJob>> JobsAsync(ReplicationTestCluster cluster, JobState state) =>
         cluster.Store.GetJobsAsync(state, 1000, CancellationToken.None);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,13 +38,12 @@ public sealed class ScriptedNode : IAsyncDisposable
     public static async Task<ScriptedNode> StartAsync(string storage, string secret)
     {
         var state = new ScriptedNodeState(storage, secret);
-        var port = TestPorts.GetFree();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = null;
-            k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2);
+            k.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2);
         });
         builder.Services.AddGrpc(o =>
         {
@@ -76,7 +76,7 @@ public sealed class ScriptedNode : IAsyncDisposable
         app.MapGrpcService<ScriptedServerService>();
         app.MapGrpcService<ScriptedNamespaceService>();
         await app.StartAsync();
-        return new ScriptedNode(app, state, port);
+        return new ScriptedNode(app, state, TestPorts.BoundPort(app.Services.GetRequiredService<IServer>()));
     }
 
     public async ValueTask DisposeAsync()

@@ -30,7 +30,8 @@ public sealed class DialNodesCommandTests
     [Test]
     public async Task DialNodes_WrongTokenAndNodeDownAndWrongStorage_FailedLinesAndExit1()
     {
-        var downAddress = $"tcp://127.0.0.1:{TestPorts.GetFree()}";
+        using var down = TestPorts.ReserveUnanswered();
+        var downAddress = down.Address;
 
         var (exitCode, lines, _) = await RunAsync(
             ("git-1", _node.Address, "wrong-secret"),
