@@ -1,5 +1,3 @@
-using Google.Protobuf.Reflection;
-
 namespace Praefect.Protocol.Registry;
 
 /// <summary>Everything praefect needs to route one Gitaly method.</summary>
@@ -16,5 +14,4 @@ public sealed record OperationInfo(
     OperationScope Scope,
     FieldPath? TargetRepository,
     FieldPath? AdditionalRepository,
-    FieldPath? StorageName,
-    MessageDescriptor RequestType);
+    FieldPath? StorageName);

@@ -36,6 +36,53 @@ public static class RawRepository
         return true;
     }
 
+    /// <summary>Reads the string field at <paramref name="path"/> (e.g. a server-scoped storage_name); the last occurrence wins, as protobuf merges them. <paramref name="value"/> is empty when the message has none.</summary>
+    public static bool TryReadString(ReadOnlySpan<byte> message, FieldPath path, out string value, out string error)
+    {
+        value = "";
+        var current = message;
+        for (var depth = 0; depth < path.Numbers.Count; depth++)
+        {
+            var reader = new WireReader(current);
+            var found = false;
+            ReadOnlySpan<byte> payload = default;
+            while (reader.TryNext(out var field))
+            {
+                if (field.Number != path.Numbers[depth])
+                {
+                    continue;
+                }
+
+                if (!field.IsLengthDelimited)
+                {
+                    error = $"cannot read field {path}: field {field.Number} is not {(depth == path.Numbers.Count - 1 ? "a string" : "a message")}";
+                    return false;
+                }
+
+                found = true;
+                payload = field.Payload;
+            }
+
+            if (reader.Error is not null)
+            {
+                error = $"cannot read field {path}: {reader.Error}";
+                return false;
+            }
+
+            if (!found)
+            {
+                error = "";
+                return true;
+            }
+
+            current = payload;
+        }
+
+        value = Encoding.UTF8.GetString(current);
+        error = "";
+        return true;
+    }
+
     /// <summary>Rewrites storage_name of the Repository at <paramref name="path"/> from <paramref name="fromStorage"/> to <paramref name="toStorage"/>.</summary>
     public static bool TryRewriteStorage(ReadOnlySpan<byte> message, FieldPath path, string fromStorage, string toStorage, out byte[] rewritten, out string error)
     {
