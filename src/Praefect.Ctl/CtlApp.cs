@@ -26,6 +26,7 @@ internal static class CtlApp
         root.Subcommands.Add(Commands.CheckTemplates.CheckTemplatesCommand.Create(output));
         foreach (var command in Commands.Service.ServiceCommands.Create(output)) root.Subcommands.Add(command);
         root.Subcommands.Add(Commands.DialNodes.DialNodesCommand.Create(output));
+        root.Subcommands.Add(Commands.ListMethods.ListMethodsCommand.Create(output));
         root.Subcommands.Add(Commands.Nodes.NodesCommand.Create(output));
         root.Subcommands.Add(Commands.Failover.FailoverCommand.Create(output));
         root.Subcommands.Add(Commands.AcceptDataloss.AcceptDatalossCommand.Create(output));

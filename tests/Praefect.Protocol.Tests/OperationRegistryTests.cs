@@ -96,7 +96,7 @@ public class OperationRegistryTests
     {
         var file = BuildFile("service Bare { rpc Naked(gitaly.Repository) returns (gitaly.Repository); }");
         var error = Assert.Throws<OperationRegistryException>(() => OperationRegistry.Build([file]));
-        Assert.That(error!.Message, Does.Contain("/test.Bare/Naked has no op_type option"));
+        Assert.That(error!.Message, Does.Contain("/test.Bare/Naked: has no op_type option"));
     }
 
     [TestCase("1.x")]

@@ -11,7 +11,8 @@ namespace GitalyLite.Auth;
 /// Gitaly's token check on every call: missing or malformed token -> Unauthenticated, wrong or
 /// expired -> PermissionDenied. With <c>transitioning</c> failures are logged but let through.
 /// An empty configured token disables the check. Health checks are never authenticated, so
-/// probes work without the secret.
+/// probes work without the secret. With several <c>authorization</c> values the first is checked;
+/// a <c>gitaly-praefect-server</c> header (sent by the Go Praefect) is accepted and not needed.
 /// </summary>
 internal sealed class AuthInterceptor(NodeOptions options, TimeProvider clock, ILogger<AuthInterceptor> logger) : Interceptor
 {
@@ -50,7 +51,11 @@ internal sealed class AuthInterceptor(NodeOptions options, TimeProvider clock, I
             return;
         }
 
-        var result = GitalyToken.Verify(context.RequestHeaders.GetValue(GitalyToken.HeaderName), options.Token, clock.GetUtcNow());
+        // Like grpc-go middleware's AuthFromMD (real Gitaly): the first authorization value counts, the rest
+        // are ignored (the Go Praefect forwards the client's token and adds its own).
+        // A proxy or client library may also join them into one comma-separated field; tokens hold no commas.
+        var token = context.RequestHeaders.FirstOrDefault(h => h.Key == GitalyToken.HeaderName)?.Value?.Split(',')[0].Trim();
+        var result = GitalyToken.Verify(token, options.Token, clock.GetUtcNow());
         if (result.Succeeded)
         {
             return;

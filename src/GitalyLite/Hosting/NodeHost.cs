@@ -7,6 +7,7 @@ using GitalyLite.Storage;
 using Grpc.Health.V1;
 using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Praefect.Protocol.Reflection;
 
 namespace GitalyLite.Hosting;
 
@@ -40,6 +41,8 @@ internal static class NodeHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RepositoryLocator>();
         builder.Services.AddSingleton<HealthServiceImpl>();
+        var declared = DeclaredProtocol.Build();
+        builder.Services.AddSingleton(new ReflectionServer(() => declared));
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<CallLoggingInterceptor>();
@@ -57,6 +60,8 @@ internal static class NodeHost
         app.MapGrpcService<SshServiceImpl>();
         app.MapGrpcService<SmartHttpServiceImpl>();
         app.MapGrpcService<RefServiceImpl>();
+        app.MapGrpcService<RepositoryLifecycleService>();
+        app.MapGrpcService<ReflectionServer>();
         app.MapFallback(UnknownMethod.HandleAsync);
 
         app.Lifetime.ApplicationStarted.Register(() =>

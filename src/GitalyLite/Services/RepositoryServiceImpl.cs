@@ -6,7 +6,7 @@ using Grpc.Core;
 namespace GitalyLite.Services;
 
 /// <summary>RepositoryService: the repository-level RPCs a cluster needs; the rest answer Unimplemented.</summary>
-internal sealed class RepositoryServiceImpl(RepositoryLocator locator) : RepositoryService.RepositoryServiceBase
+internal sealed partial class RepositoryServiceImpl(RepositoryLocator locator) : RepositoryService.RepositoryServiceBase
 {
     public override Task<RepositoryExistsResponse> RepositoryExists(RepositoryExistsRequest request, ServerCallContext context)
     {

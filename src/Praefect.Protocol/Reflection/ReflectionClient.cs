@@ -26,7 +26,7 @@ public static class ReflectionClient
         }
         catch (RpcException e)
         {
-            return ReflectionResult.Failed($"reflection call failed: {e.StatusCode}: {e.Status.Detail}");
+            return ReflectionResult.Failed($"reflection call failed: {e.StatusCode}: {e.Status.Detail}") with { Unreachable = e.StatusCode == StatusCode.Unavailable };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -103,7 +103,12 @@ public static class ReflectionClient
             }
         }
 
+        // End the stream cleanly (a disposed call would reset it, and the node would log an error).
         await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+        while (await NextAsync(call, cancellationToken).ConfigureAwait(false) is not null)
+        {
+        }
+
         return new ReflectionResult(catalog, null, problems);
     }
 

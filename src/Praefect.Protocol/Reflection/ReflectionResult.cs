@@ -9,5 +9,8 @@ public sealed record ReflectionResult(DescriptorCatalog? Catalog, string? Error,
     /// <summary>The node answered Unimplemented: it serves no reflection (a 1.37-era node).</summary>
     public bool NotServed { get; init; }
 
+    /// <summary>The node could not be reached (Unavailable): nothing is known about what it declares now.</summary>
+    public bool Unreachable { get; init; }
+
     public static ReflectionResult Failed(string error) => new(null, error, []);
 }

@@ -7,6 +7,7 @@ using Praefect.Server.Logging;
 using Praefect.Server.Metrics;
 using Praefect.Server.Nodes;
 using Praefect.Server.Proxy;
+using Praefect.Server.Registry;
 using Praefect.Server.Routing;
 using Praefect.Server.Services;
 
@@ -56,6 +57,7 @@ internal static class PraefectHost
         app.UseRouting();
         app.MapGrpcService<HealthServiceImpl>();
         app.MapGrpcService<ServerInfoService>();
+        app.MapGrpcService<Praefect.Protocol.Reflection.ReflectionServer>();
         app.MapFailover();
         app.Map("/{**method}", UnknownMethodEndpoint.HandleAsync);
         return app;
@@ -77,6 +79,7 @@ internal static class PraefectHost
         services.AddSingleton(_ => new NodeManager(options.Config));
         services.AddSingleton<INodeConnections>(sp => sp.GetRequiredService<NodeManager>());
         services.AddSingleton<HealthServiceImpl>();
+        services.AddRegistry();
         services.AddSingleton<ProxyErrorReporter>();
         services.AddSingleton<ServerScopedFanOut>();
         services.AddSingleton<GrpcForwarder>();

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Praefect.Protocol.Registry;
+using Praefect.Server.Registry;
 using Praefect.Server.Metrics;
 using Praefect.Server.Proxy;
 
@@ -12,7 +13,7 @@ namespace Praefect.Server.Logging;
 /// Wraps every call: after it finishes, counts it by method and code, records its latency and
 /// writes the access log line (health checks are counted but not logged).
 /// </summary>
-internal sealed class CallObserverMiddleware(RequestDelegate next, PraefectMetrics metrics, ILogger<CallObserverMiddleware> logger)
+internal sealed class CallObserverMiddleware(RequestDelegate next, PraefectMetrics metrics, IOperationLookup registry, ILogger<CallObserverMiddleware> logger)
 {
     public const string CorrelationHeader = "x-gitlab-correlation-id";
 
@@ -39,7 +40,7 @@ internal sealed class CallObserverMiddleware(RequestDelegate next, PraefectMetri
         var codeName = CodeName(code);
 
         string service, name, type;
-        if (OperationRegistry.Gitaly.TryGet(method, out var operation))
+        if (registry.TryGet(method, out var operation))
         {
             (service, name, type) = (operation.ServiceName, operation.MethodName, TypeName(operation.Streaming));
         }

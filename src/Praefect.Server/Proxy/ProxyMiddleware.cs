@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Http;
-using Praefect.Protocol.Registry;
+using Praefect.Server.Registry;
 
 namespace Praefect.Server.Proxy;
 
 /// <summary>
-/// Sends every Gitaly method of the registry to the forwarder, except the few praefect answers
+/// Sends every Gitaly method of the merged registry (learned from the nodes, compiled as the fallback) to the forwarder, except the few praefect answers
 /// itself (ServerInfo), which continue to the gRPC endpoints like health and unknown methods.
 /// </summary>
-internal sealed class ProxyMiddleware(RequestDelegate next, GrpcForwarder forwarder)
+internal sealed class ProxyMiddleware(RequestDelegate next, GrpcForwarder forwarder, IOperationLookup registry)
 {
     /// <summary>Methods praefect answers itself instead of forwarding.</summary>
     public static readonly IReadOnlySet<string> AnsweredLocally = new HashSet<string>(StringComparer.Ordinal)
@@ -18,7 +18,7 @@ internal sealed class ProxyMiddleware(RequestDelegate next, GrpcForwarder forwar
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path.Value;
-        if (path is not null && OperationRegistry.Gitaly.TryGet(path, out var operation) && !AnsweredLocally.Contains(path))
+        if (path is not null && registry.TryGet(path, out var operation) && !AnsweredLocally.Contains(path))
         {
             return forwarder.ForwardAsync(context, operation);
         }

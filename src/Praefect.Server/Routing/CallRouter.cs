@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Google.Protobuf;
 using Praefect.Protocol.Registry;
 using Praefect.Protocol.Rewriting;
 using Praefect.Server.Nodes;
@@ -145,38 +144,14 @@ internal static class CallRouter
         return true;
     }
 
-    // Server-scoped calls are rare: parsing the whole (small) request with its descriptor is fine here.
     private static bool TryReadString(OperationInfo operation, FieldPath path, byte[] message, out string value, out string error)
     {
-        value = "";
-        try
+        if (!RawRepository.TryReadString(message, path, out value, out error))
         {
-            IMessage current = operation.RequestType.Parser.ParseFrom(message);
-            for (var i = 0; i < path.Numbers.Count; i++)
-            {
-                var field = current.Descriptor.FindFieldByNumber(path.Numbers[i]);
-                var fieldValue = field?.Accessor.GetValue(current);
-                if (i == path.Numbers.Count - 1)
-                {
-                    value = fieldValue as string ?? "";
-                }
-                else if (fieldValue is IMessage next)
-                {
-                    current = next;
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            error = "";
-            return true;
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            error = "malformed request: " + e.Message;
+            error = $"malformed request of {operation.FullMethod}: {error}";
             return false;
         }
+
+        return true;
     }
 }
