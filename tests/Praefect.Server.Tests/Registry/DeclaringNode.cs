@@ -4,6 +4,7 @@ using System.Net;
 using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,10 +39,9 @@ internal sealed class DeclaringNode : IAsyncDisposable
 
     public static async Task<DeclaringNode> StartAsync(DescriptorCatalog declared, IReadOnlyDictionary<string, byte[]> answers)
     {
-        var port = TestPorts.GetFree();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(o => o.IgnoreUnknownServices = true);
         var health = new HealthServiceImpl();
         health.SetStatus("", Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving);
@@ -75,7 +75,7 @@ internal sealed class DeclaringNode : IAsyncDisposable
             context.Response.AppendTrailer("grpc-status", "0");
         });
         await app.StartAsync();
-        node = new DeclaringNode(app, port);
+        node = new DeclaringNode(app, TestPorts.BoundPort(app.Services.GetRequiredService<IServer>()));
         return node;
     }
 
