@@ -13,12 +13,25 @@ internal static class NodeListBinder
 {
     public const string DefaultVirtualStorageName = "praefect";
 
-    public static IReadOnlyList<VirtualStorageSettings> Bind(RbHash praefect, DiagnosticBag bag, SettingsSourceMap map)
+    public static IReadOnlyList<VirtualStorageSettings> Bind(RbHash praefect, RbHashEntry? configured, DiagnosticBag bag, SettingsSourceMap map)
     {
         var name = praefect.Find("virtual_storage_name");
         var storageNodes = praefect.Find("storage_nodes") is { Value: not RbNil } s ? s : null;
         var virtualStorages = praefect.Find("virtual_storages") is { Value: not RbNil } v ? v : null;
         var reader = new NodeReader(bag, map);
+        if (configured is { Value: not RbNil })
+        {
+            foreach (var flat in new[] { virtualStorages, storageNodes, name }.OfType<RbHashEntry>())
+            {
+                bag.Error(
+                    flat.Key.Span.Start,
+                    DiagnosticCodes.ConflictingKeys,
+                    $"praefect['{flat.Name}'] and praefect['configuration'][:virtual_storage] (at {configured.Key.Span.Start}) both set the virtual storages",
+                    "keep only praefect['configuration'][:virtual_storage]; the flat keys are the pre-15.9 form of the same list");
+            }
+
+            return Normalise(ConfigurationVirtualStorageBinder.Bind(configured, reader, bag, map), bag, map);
+        }
 
         if (virtualStorages is not null)
         {
@@ -90,8 +103,7 @@ internal static class NodeListBinder
 
             IReadOnlyList<NodeSettings> nodes = entry.Value switch
             {
-                RbHash { } nodesHash when nodesHash["nodes"] is RbHash nested => BindNodeHash(nested, name, index, reader, bag, map),
-                RbHash nodesHash => BindNodeHash(nodesHash, name, index, reader, bag, map),
+                RbHash nodesHash => BindNodeHash(NodesOf(nodesHash, name, bag), name, index, reader, bag, map),
                 RbNil => [],
                 _ => Incomplete(entry.Value, $"virtual storage '{name}'", index, bag, map),
             };
@@ -99,6 +111,43 @@ internal static class NodeListBinder
         }
 
         return storages;
+    }
+
+    /// <summary>
+    /// The nodes of one virtual storage: its 'nodes' hash (13.12+) plus, as Omnibus does, every other key
+    /// but the virtual storage's own settings (the older form put the nodes right there).
+    /// </summary>
+    private static RbHash NodesOf(RbHash storage, string storageName, DiagnosticBag bag)
+    {
+        var nodes = new RbHash(storage.Span);
+        foreach (var entry in storage.Entries)
+        {
+            if (entry.Name == "nodes" && entry.Value is RbHash nested)
+            {
+                foreach (var node in nested.Entries)
+                {
+                    nodes.Add(node.Key, node.Value);
+                }
+            }
+            else if (entry.Name == "nodes" && entry.Value is not (RbNil or RbError))
+            {
+                bag.Error(entry.Value.Span.Start, DiagnosticCodes.WrongType, $"virtual storage '{storageName}': 'nodes' must be a hash of node names to node settings, not {entry.Value.TypeName}", "write 'nodes' => { 'praefect-git-1' => { 'address' => 'tcp://host:8075', 'token' => '...' } }");
+            }
+            else if (entry.Name == "default_replication_factor")
+            {
+                if (entry.Value is not RbNil)
+                {
+                    new SettingValue($"virtual storage '{storageName}': 'default_replication_factor'", entry.Value, bag).Int(0, 1, 1000);
+                    bag.Warning(entry.Key.Span.Start, DiagnosticCodes.IgnoredKey, $"virtual storage '{storageName}': 'default_replication_factor' has no effect here: {OmnibusKeysWithoutEffect.Reasons["default_replication_factor"]}", "remove it to silence this warning");
+                }
+            }
+            else if (entry.Name != "nodes")
+            {
+                nodes.Add(entry.Key, entry.Value);
+            }
+        }
+
+        return nodes;
     }
 
     private static List<NodeSettings> BindNodeArray(RbArray array, string storageName, NodeReader reader, DiagnosticBag bag, SettingsSourceMap map)

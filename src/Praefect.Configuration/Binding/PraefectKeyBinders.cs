@@ -5,7 +5,9 @@ namespace Praefect.Configuration.Binding;
 /// <summary>
 /// Every flat <c>praefect[...]</c> key and how it lands in <see cref="PraefectSettings"/>. The node
 /// list keys (<c>virtual_storage_name</c>, <c>storage_nodes</c>, <c>virtual_storages</c>) are bound by
-/// <see cref="NodeListBinder"/>; <see cref="IgnoredKeys"/> are real Omnibus keys this Praefect does not use.
+/// <see cref="NodeListBinder"/>; <see cref="IgnoredKeys"/> are real Omnibus keys of features this Praefect
+/// does not have (<see cref="OmnibusKeysWithoutEffect"/>); <c>configuration</c> is the 15.9+ nested form
+/// (<see cref="ConfigurationHashReader"/>).
 /// </summary>
 internal static class PraefectKeyBinders
 {
@@ -32,6 +34,7 @@ internal static class PraefectKeyBinders
             ["database_dbname"] = (v, s) => s with { Database = s.Database with { DbName = v.String(s.Database.DbName) } },
             ["database_sslmode"] = (v, s) => s with { Database = s.Database with { SslMode = v.String(s.Database.SslMode) } },
             ["failover_enabled"] = (v, s) => s with { FailoverEnabled = v.Bool(s.FailoverEnabled) },
+            ["failover_timeout"] = (v, s) => s with { FailoverTimeoutSeconds = v.Seconds(s.FailoverTimeoutSeconds, min: 1) },
             ["failover_force"] = (v, s) => s with { FailoverForce = v.Bool(s.FailoverForce) },
             ["distributed_reads_enabled"] = (v, s) => s with { DistributedReadsEnabled = v.Bool(s.DistributedReadsEnabled) },
             ["graceful_stop_timeout"] = (v, s) => s with { GracefulStopTimeoutSeconds = v.Seconds(s.GracefulStopTimeoutSeconds) },
@@ -53,13 +56,9 @@ internal static class PraefectKeyBinders
         "virtual_storage_name", "storage_nodes", "virtual_storages",
     };
 
-    public static readonly IReadOnlySet<string> IgnoredKeys = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "sentry_dsn", "sentry_environment", "prometheus_grpc_latency_buckets", "database_direct_host",
-        "database_direct_port", "reconciliation_scheduling_interval", "reconciliation_histogram_buckets",
-        "separate_database_metrics", "memory_queue_enabled", "wrapper_path", "auto_migrate",
-        "logging_sentry_dsn", "svlogd_prefix", "svlogd_udp", "ha", "consul_service_name",
-    };
+    public static readonly IReadOnlySet<string> IgnoredKeys = OmnibusKeysWithoutEffect.Reasons.Keys.ToHashSet(StringComparer.Ordinal);
 
-    public static IEnumerable<string> All => Flat.Keys.Concat(NodeListKeys).Concat(IgnoredKeys);
+    public const string ConfigurationKey = "configuration";
+
+    public static IEnumerable<string> All => Flat.Keys.Concat(NodeListKeys).Concat(IgnoredKeys).Append(ConfigurationKey);
 }

@@ -34,6 +34,8 @@ internal static class PraefectSettingsBinder
 
     private static PraefectSettings BindPraefect(RbHash praefect, PraefectSettings settings, DiagnosticBag bag, SettingsSourceMap map)
     {
+        var assignments = new List<FlatAssignment>();
+        RbHashEntry? configuration = null;
         foreach (var entry in praefect.Entries)
         {
             if (entry.Name is not { } key)
@@ -43,13 +45,13 @@ internal static class PraefectSettingsBinder
             }
 
             map.Set(SettingsSourceMap.Key(key), entry.Value.Span.Start);
-            if (PraefectKeyBinders.Flat.TryGetValue(key, out var bind))
+            if (key == PraefectKeyBinders.ConfigurationKey)
             {
-                settings = bind(new SettingValue($"praefect['{key}']", entry.Value, bag), settings);
+                configuration = entry;
             }
-            else if (PraefectKeyBinders.IgnoredKeys.Contains(key))
+            else if (PraefectKeyBinders.Flat.ContainsKey(key) || PraefectKeyBinders.IgnoredKeys.Contains(key))
             {
-                bag.Warning(entry.Key.Span.Start, DiagnosticCodes.IgnoredKey, $"praefect['{key}'] is not used by this Praefect and is ignored", "remove it to silence this warning");
+                assignments.Add(new FlatAssignment(key, entry.Value, entry.Key.Span.Start, SettingsSourceMap.Key(key), InConfiguration: false));
             }
             else if (!PraefectKeyBinders.NodeListKeys.Contains(key))
             {
@@ -57,7 +59,43 @@ internal static class PraefectSettingsBinder
             }
         }
 
-        var storages = NodeListBinder.Bind(praefect, bag, map);
+        var configured = configuration is null ? null : ConfigurationHashReader.Read(configuration, bag);
+        assignments.AddRange(configured?.Assignments ?? []);
+        var first = new Dictionary<string, FlatAssignment>(StringComparer.Ordinal);
+        foreach (var assignment in assignments)
+        {
+            if (first.TryGetValue(assignment.Key, out var earlier))
+            {
+                if (assignment.Value is not RbNil)
+                {
+                    bag.Error(
+                        assignment.At,
+                        DiagnosticCodes.ConflictingKeys,
+                        $"{assignment.Subject} and {earlier.Subject} (at {earlier.At}) both set {assignment.Key}",
+                        $"keep one of them; {(assignment.InConfiguration ? assignment.Subject : earlier.Subject)} is the 15.9+ form");
+                }
+
+                continue;
+            }
+
+            if (assignment.Value is RbNil)
+            {
+                continue;
+            }
+
+            first[assignment.Key] = assignment;
+            map.Set(SettingsSourceMap.Key(assignment.Key), assignment.Value.Span.Start);
+            if (PraefectKeyBinders.Flat.TryGetValue(assignment.Key, out var bind))
+            {
+                settings = bind(new SettingValue(assignment.Subject, assignment.Value, bag), settings);
+            }
+            else
+            {
+                bag.Warning(assignment.At, DiagnosticCodes.IgnoredKey, $"{assignment.Subject} has no effect here: {OmnibusKeysWithoutEffect.Reasons[assignment.Key]}", "remove it to silence this warning");
+            }
+        }
+
+        var storages = NodeListBinder.Bind(praefect, configured?.VirtualStorage, bag, map);
         return settings with { VirtualStorages = storages };
     }
 

@@ -49,11 +49,11 @@ internal sealed partial record SettingValue(string Subject, RbValue Value, Diagn
     public int Int(int fallback, int min = 0, int max = int.MaxValue) => (int)Long(fallback, min, max);
 
     /// <summary>Seconds: an integer, or a Go-style duration string such as '90s', '1m30s', '2h'.</summary>
-    public int Seconds(int fallback)
+    public int Seconds(int fallback, int min = 0)
     {
         if (Value is not RbString s)
         {
-            return Int(fallback);
+            return Int(fallback, min);
         }
 
         var match = DurationPattern().Match(s.Value);
@@ -70,6 +70,12 @@ internal sealed partial record SettingValue(string Subject, RbValue Value, Diagn
             {
                 total += long.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) * factor;
             }
+        }
+
+        if (total < min)
+        {
+            Bag.Error(Value.Span.Start, DiagnosticCodes.InvalidValue, $"{Subject} is {s.Value}, less than {min} s", $"set at least {min}s");
+            return fallback;
         }
 
         return (int)Math.Min(total, int.MaxValue);

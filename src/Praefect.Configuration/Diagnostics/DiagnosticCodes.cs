@@ -34,6 +34,9 @@ public static class DiagnosticCodes
     public const string Deprecated = "deprecated";
     public const string ConflictingKeys = "conflicting-keys";
     public const string DefaultPort = "default-port";
+    public const string DefaultPrimary = "default-primary";
+    public const string DuplicateKey = "duplicate-key";
+    public const string InvalidEncoding = "invalid-encoding";
 
     // Validation.
     public const string NoVirtualStorage = "no-virtual-storage";

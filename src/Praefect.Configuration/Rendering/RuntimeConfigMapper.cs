@@ -35,7 +35,7 @@ public static class RuntimeConfigMapper
             WorkersPerNode = settings.Replication.WorkersPerNode,
             MaxAttempts = settings.Replication.MaxAttempts,
         },
-        Failover = new FailoverConfig { Enabled = settings.FailoverEnabled },
+        Failover = new FailoverConfig { Enabled = settings.FailoverEnabled, FailoverAfterSeconds = settings.FailoverTimeoutSeconds },
         DistributedReadsEnabled = settings.DistributedReadsEnabled,
         VirtualStorages = settings.VirtualStorages.Select(vs => new VirtualStorageConfig
         {

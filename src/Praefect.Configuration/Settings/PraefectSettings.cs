@@ -48,6 +48,9 @@ public sealed record PraefectSettings
 
     public bool FailoverEnabled { get; init; }
 
+    /// <summary><c>praefect['failover_timeout']</c>: seconds the primary must be unhealthy before an automatic failover. Default 10.</summary>
+    public int FailoverTimeoutSeconds { get; init; } = 10;
+
     /// <summary><c>praefect['failover_force']</c>: allow a lossy failover through reconfigure.</summary>
     public bool FailoverForce { get; init; }
 

@@ -47,6 +47,7 @@ public static class SettingsJson
         json.WriteString("sslmode", s.Database.SslMode);
         json.WriteEndObject();
         json.WriteBoolean("failover_enabled", s.FailoverEnabled);
+        json.WriteNumber("failover_timeout", s.FailoverTimeoutSeconds);
         json.WriteBoolean("failover_force", s.FailoverForce);
         json.WriteBoolean("distributed_reads_enabled", s.DistributedReadsEnabled);
         json.WriteNumber("graceful_stop_timeout", s.GracefulStopTimeoutSeconds);

@@ -12,7 +12,7 @@ namespace Praefect.Configuration.GitlabRb.Syntax;
 internal sealed partial class Lexer
 {
     private readonly string _text;
-    private readonly int _end;
+    private int _end;
     private readonly DiagnosticBag _bag;
     private readonly List<Token> _tokens = [];
     private int _pos;
@@ -169,6 +169,8 @@ internal sealed partial class Lexer
             case '%' when Peek(1) is 'w' or 'W' or 'i' or 'I' && IsWordListDelimiter(Peek(2)):
                 LexWordList();
                 return;
+            case '<' when Peek(1) == '<' && TryLexHeredoc():
+                return;
         }
 
         if (char.IsAsciiDigit(c))
@@ -192,6 +194,13 @@ internal sealed partial class Lexer
         if (_tokens.Count == 0 || _tokens[^1].Kind != TokenKind.Newline)
         {
             Add(TokenKind.Newline, start, null);
+        }
+
+        if (_afterHeredocs is { } after)
+        {
+            // The heredoc bodies of the line just ended: their text is already in the string tokens.
+            _afterHeredocs = null;
+            Restore(after);
         }
     }
 

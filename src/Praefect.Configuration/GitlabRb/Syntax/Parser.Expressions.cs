@@ -157,7 +157,7 @@ internal sealed partial class Parser
         {
             case TokenKind.String:
                 Eat();
-                return ParseStringValue(token);
+                return ParseAdjacentStrings(ParseStringValue(token), token);
             case TokenKind.Integer:
                 Eat();
                 return new RbInteger((long)token.Value!, token.Span);
@@ -199,6 +199,22 @@ internal sealed partial class Parser
             default:
                 return Panic(token, DiagnosticCodes.Syntax, $"expected a value, found {token.Describe()}", ValueHint(token));
         }
+    }
+
+    /// <summary>Ruby joins string literals written side by side: <c>'a' "b"</c> is "ab" (also across a <c>\</c> line end).</summary>
+    private RbValue ParseAdjacentStrings(RbValue first, Token firstToken)
+    {
+        var value = first;
+        while (At(TokenKind.String) && Next.Kind != TokenKind.Arrow)
+        {
+            var next = Eat();
+            var piece = ParseStringValue(next);
+            value = value is RbString a && piece is RbString b
+                ? new RbString(a.Value + b.Value, new SourceSpan(firstToken.Start, next.Span.End))
+                : new RbError(new SourceSpan(firstToken.Start, next.Span.End));
+        }
+
+        return value;
     }
 
     private static string ValueHint(Token token) => token.Kind switch
