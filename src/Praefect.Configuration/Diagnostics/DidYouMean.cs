@@ -31,7 +31,7 @@ internal static class DidYouMean
         return best;
     }
 
-    /// <summary>True when every '_'-separated word of one is a misspelling of the same word of the other.</summary>
+    /// <summary>True when every '_'-separated word of one is a misspelling or an abbreviation (addr, address) of the same word of the other.</summary>
     public static bool SameWords(string name, string candidate)
     {
         var a = name.ToLowerInvariant().Split('_');
@@ -44,7 +44,7 @@ internal static class DidYouMean
 
         for (var i = 0; i < a.Length; i++)
         {
-            if (a[i] == b[i])
+            if (a[i] == b[i] || (Math.Min(a[i].Length, b[i].Length) >= 3 && (a[i].StartsWith(b[i], StringComparison.Ordinal) || b[i].StartsWith(a[i], StringComparison.Ordinal))))
             {
                 continue;
             }

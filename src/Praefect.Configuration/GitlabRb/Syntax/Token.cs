@@ -12,7 +12,7 @@ internal readonly record struct Token(TokenKind Kind, SourceSpan Span, string Te
     /// <summary>
     /// How the token reads in a message: <c>'praefect'</c>, <c>end of line</c>, <c>end of file</c>. A string
     /// literal is never quoted: where a syntax error stops, its key is not known, and it may be a
-    /// secret (<c>praefect['auth_token'] 'SECRET'</c>); it reads as "a string of 6 characters".
+    /// secret (<c>praefect['auth_token'] 'SECRET'</c>); it reads as "string (6 characters)".
     /// </summary>
     public string Describe() => Kind switch
     {
@@ -26,7 +26,7 @@ internal readonly record struct Token(TokenKind Kind, SourceSpan Span, string Te
     {
         var length = Value is IReadOnlyList<StringPart> parts ? parts.Sum(p => p.Text?.Length ?? 0) : 0;
         var interpolated = Value is IReadOnlyList<StringPart> p2 && p2.Any(p => p.IsInterpolation);
-        return interpolated ? "an interpolated string" : $"a string of {length} {(length == 1 ? "character" : "characters")}";
+        return interpolated ? "string (interpolated)" : $"string ({length} {(length == 1 ? "character" : "characters")})";
     }
 
     private static string Shorten(string text) => text.Length <= 30 ? text : text[..27] + "...";
