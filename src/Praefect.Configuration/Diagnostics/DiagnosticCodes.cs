@@ -54,5 +54,6 @@ public static class DiagnosticCodes
     public const string AuthDisabled = "auth-disabled";
     public const string MissingToken = "missing-token";
     public const string DuplicateAddress = "duplicate-address";
+    public const string InvalidName = "invalid-name";
     public const string GitDataDirsMismatch = "git-data-dirs-mismatch";
 }

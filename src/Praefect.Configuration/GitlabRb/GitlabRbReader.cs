@@ -16,10 +16,10 @@ public static class GitlabRbReader
     /// <param name="env">Environment for <c>ENV[...]</c>; null reads the process environment.</param>
     public static GitlabRbResult ReadFile(string path, IReadOnlyDictionary<string, string>? env = null)
     {
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -27,13 +27,31 @@ public static class GitlabRbReader
             return new GitlabRbResult(null, [diagnostic]);
         }
 
-        return ReadText(text, path, env);
+        return ReadBytes(bytes, path, env);
     }
 
-    public static GitlabRbResult ReadText(string text, string fileName, IReadOnlyDictionary<string, string>? env = null)
+    /// <summary>Reads gitlab.rb as stored: UTF-8 (a BOM is allowed); an invalid byte is an error at its line and column.</summary>
+    public static GitlabRbResult ReadBytes(ReadOnlySpan<byte> bytes, string fileName, IReadOnlyDictionary<string, string>? env = null)
+    {
+        var bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var content = bytes[bom..];
+        var encodingBag = new DiagnosticBag(fileName);
+        Utf8Check.Report(content, encodingBag);
+        return Read(System.Text.Encoding.UTF8.GetString(content), fileName, env, encodingBag.Items);
+    }
+
+    public static GitlabRbResult ReadText(string text, string fileName, IReadOnlyDictionary<string, string>? env = null) =>
+        Read(text, fileName, env, []);
+
+    private static GitlabRbResult Read(string text, string fileName, IReadOnlyDictionary<string, string>? env, IReadOnlyList<Diagnostic> earlier)
     {
         Func<string, string?> lookup = env is null ? Environment.GetEnvironmentVariable : name => env.GetValueOrDefault(name);
         var bag = new DiagnosticBag(fileName);
+        foreach (var diagnostic in earlier)
+        {
+            bag.Add(diagnostic);
+        }
+
         var document = Parser.Parse(text, bag, lookup);
         var parsed = !bag.HasErrors;
         var (settings, map) = PraefectSettingsBinder.Bind(document, bag);

@@ -38,7 +38,7 @@ internal static class AddressSyntax
         if (address.StartsWith("unix:", StringComparison.Ordinal))
         {
             var path = address["unix:".Length..];
-            return path.StartsWith('/') && !path.Any(char.IsWhiteSpace);
+            return path.StartsWith('/') && !path.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
         }
 
         foreach (var scheme in new[] { "tcp://", "tls://" })

@@ -16,13 +16,26 @@ internal sealed class ListenAddressValidator : ISettingsValidator
 
     private static void Check(ValidationContext context, string key, string value, string example)
     {
-        if (value.Length > 0 && !AddressSyntax.TryParseHostPort(value, out _, out _))
+        if (value.Length == 0)
+        {
+            return;
+        }
+
+        if (!AddressSyntax.TryParseHostPort(value, out _, out var port))
         {
             context.Error(
                 SettingsSourceMap.Key(key),
                 DiagnosticCodes.InvalidListenAddress,
-                $"praefect['{key}'] is '{value}', which is not host:port; set praefect['{key}'] = '{example}'",
+                $"praefect['{key}'] is {Shown.Quote(value)}, which is not host:port; set praefect['{key}'] = '{example}'",
                 "write host:port without a scheme; an IPv6 host goes in brackets: '[::1]:2305'");
+        }
+        else if (port == 0)
+        {
+            context.Error(
+                SettingsSourceMap.Key(key),
+                DiagnosticCodes.InvalidListenAddress,
+                $"praefect['{key}'] is {Shown.Quote(value)}: port 0 would listen on a random port that no client knows; set a port from 1 to 65535, such as '{example}'",
+                "clients and Prometheus reach praefect at this fixed port");
         }
     }
 }

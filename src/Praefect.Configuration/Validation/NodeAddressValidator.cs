@@ -15,7 +15,7 @@ internal sealed class NodeAddressValidator : ISettingsValidator
                 context.Error(
                     SettingsSourceMap.NodeField(s, n, "address"),
                     DiagnosticCodes.InvalidAddress,
-                    $"{Subjects.Node(storage, node, n)} has address '{node.Address}', which is not tcp://host:port, tls://host:port or unix:/path; set 'address' => 'tcp://host:8075'",
+                    $"{Subjects.Node(storage, node, n)} has address {Shown.Quote(node.Address)}, which is not tcp://host:port, tls://host:port or unix:/path; set 'address' => 'tcp://host:8075'",
                     "Gitaly listens on 8075 by default; a tls:// address needs an explicit port");
             }
         }

@@ -11,6 +11,7 @@ internal static class SettingsValidation
         new NoPrimaryValidator(),
         new MultiplePrimariesValidator(),
         new NodeRequiredFieldsValidator(),
+        new NameValidator(),
         new DuplicateStorageNameValidator(),
         new NodeAddressValidator(),
         new DuplicateAddressValidator(),

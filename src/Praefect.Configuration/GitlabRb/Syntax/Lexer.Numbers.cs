@@ -77,11 +77,15 @@ internal sealed partial class Lexer
         }
 
         var what = radix switch { 16 => "hexadecimal", 8 => "octal", 2 => "binary", _ => "decimal" };
+
+        // Digits run into letters ('9f3a1c...'): likely an unquoted token, so it is described, not quoted.
+        var wordLike = raw.Count(char.IsAsciiLetter) >= 3;
+        var shown = wordLike ? $"({raw.Length} characters starting with a digit)" : $"'{raw}'";
         _bag.Error(
             start,
             DiagnosticCodes.InvalidNumber,
-            $"invalid number '{raw}'",
-            $"write a {what} number; '_' may only separate digits, a leading 0 means octal, and a value with units like 10m must be quoted: '{raw}'");
+            $"invalid number {shown}",
+            $"write a {what} number; '_' may only separate digits, a leading 0 means octal, and text such as a token or a value with units like 10m must be quoted{(wordLike ? "" : $": '{raw}'")}");
     }
 
     private static bool ValidUnderscores(string digits) =>

@@ -192,6 +192,8 @@ internal sealed partial class Parser
                 Eat();
                 Error(token, DiagnosticCodes.Placeholder, "'...' is a placeholder from the documentation, not a value", "replace it with the real value");
                 return new RbError(token.Span);
+            case TokenKind.Label when _inSecret:
+                return Panic(token, DiagnosticCodes.Syntax, "unexpected label (a name followed by ':') outside a hash, where a secret goes", "quote the secret: 'value'");
             case TokenKind.Label:
                 return Panic(token, DiagnosticCodes.Syntax, $"unexpected '{token.Text}' outside a hash", $"write {{ {token.Text} value }} or '{token.Value}' => value inside braces");
             case TokenKind.ShiftLeft:
@@ -261,7 +263,15 @@ internal sealed partial class Parser
     private RbError ReportUnknownConstant()
     {
         var token = Eat();
-        Error(token, DiagnosticCodes.UnknownConstant, $"unknown constant '{token.Text}'", $"write the value as a string, or read it from the environment with ENV['{token.Text}']");
+        if (_inSecret && !LooksLikeEnvName(token.Text))
+        {
+            Error(token, DiagnosticCodes.UnknownConstant, $"unknown constant ({token.Text.Length} characters) where a secret goes", "quote the secret: 'value', or read it from the environment with ENV['NAME']");
+        }
+        else
+        {
+            Error(token, DiagnosticCodes.UnknownConstant, $"unknown constant '{token.Text}'", $"write the value as a string, or read it from the environment with ENV['{token.Text}']");
+        }
+
         SkipCallChain();
         if (At(TokenKind.LeftParen) && !Current.SpaceBefore)
         {
@@ -271,10 +281,22 @@ internal sealed partial class Parser
         return new RbError(SpanFrom(token));
     }
 
+    /// <summary><c>PRAEFECT_SQL_PASSWORD</c>: capitals with '_', the name of an environment variable rather than a secret itself.</summary>
+    private static bool LooksLikeEnvName(string text) =>
+        text.Contains('_', StringComparison.Ordinal) && text.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_');
+
     private RbError ReportUnknownIdentifier()
     {
         var token = Eat();
-        Error(token, DiagnosticCodes.UnknownMethod, $"unknown method or variable '{token.Text}'", $"gitlab.rb is read as data; if this is text, quote it: '{token.Text}'");
+        if (_inSecret)
+        {
+            Error(token, DiagnosticCodes.UnknownMethod, $"unknown method or variable ({token.Text.Length} characters) where a secret goes", "gitlab.rb is read as data; quote the secret: 'value'");
+        }
+        else
+        {
+            Error(token, DiagnosticCodes.UnknownMethod, $"unknown method or variable '{token.Text}'", $"gitlab.rb is read as data; if this is text, quote it: '{token.Text}'");
+        }
+
         if (At(TokenKind.LeftParen) && !Current.SpaceBefore)
         {
             SkipGroup();
@@ -352,7 +374,7 @@ internal sealed partial class Parser
 
                 Eat();
                 SkipNewlines();
-                entries.Add((key, ParseExpression()));
+                entries.Add((key, ParseSecretAware(RbHash.KeyName(key))));
             }
 
             if (_panic || !AfterElement(open, TokenKind.RightBrace, DiagnosticCodes.UnterminatedHash, "hash", "hash entries", canStartNext: t => CanStartValue(t) || t.Kind == TokenKind.Label))
@@ -361,9 +383,21 @@ internal sealed partial class Parser
             }
         }
 
-        var hash = new RbHash(SpanFrom(open));
+        return HashLiteral(SpanFrom(open), entries);
+    }
+
+    /// <summary>Builds a hash literal; a key given twice is an error (Ruby would keep the last one without a word).</summary>
+    private RbHash HashLiteral(SourceSpan span, List<(RbValue Key, RbValue Value)> entries)
+    {
+        var hash = new RbHash(span);
+        var seen = new Dictionary<string, RbValue>(StringComparer.Ordinal);
         foreach (var (key, value) in entries)
         {
+            if (RbHash.KeyName(key) is { } name && !seen.TryAdd(name, key))
+            {
+                _bag.Error(key.Span.Start, DiagnosticCodes.DuplicateKey, $"the key '{name}' is given twice in this hash (first at {seen[name].Span.Start})", "remove one of them; Ruby would silently keep the last");
+            }
+
             hash.Add(key, value);
         }
 
@@ -374,7 +408,23 @@ internal sealed partial class Parser
     {
         var label = Eat();
         SkipNewlines();
-        return (new RbSymbol((string)label.Value!, label.Span), ParseExpression());
+        var name = (string)label.Value!;
+        return (new RbSymbol(name, label.Span), ParseSecretAware(name));
+    }
+
+    /// <summary>Parses a value that sits under <paramref name="key"/>; under a secret key no message may quote what it reads.</summary>
+    private RbValue ParseSecretAware(string? key)
+    {
+        var outer = _inSecret;
+        _inSecret = outer || Shown.IsSecretKey(key);
+        try
+        {
+            return ParseExpression();
+        }
+        finally
+        {
+            _inSecret = outer;
+        }
     }
 
     /// <summary>

@@ -100,7 +100,7 @@ internal sealed partial class Parser
 
         Eat();
         SkipNewlines();
-        var value = ParseExpression();
+        var value = ParseSecretAware(keys.Count > 0 ? RbHash.KeyName(keys[^1]) : null);
         if (!KnownNames.Attributes.Contains(name.Text) && !KnownNames.Calls.Contains(name.Text))
         {
             ReportUndefinedName(name);
@@ -240,7 +240,7 @@ internal sealed partial class Parser
                 {
                     Eat();
                     SkipNewlines();
-                    pairs.Add((value, ParseExpression()));
+                    pairs.Add((value, ParseSecretAware(RbHash.KeyName(value))));
                 }
                 else
                 {
@@ -295,13 +295,7 @@ internal sealed partial class Parser
 
         if (pairs.Count > 0)
         {
-            var hash = new RbHash(new SourceSpan(pairs[0].Key.Span.Start, pairs[^1].Value.Span.End));
-            foreach (var (key, value) in pairs)
-            {
-                hash.Add(key, value);
-            }
-
-            arguments.Add(hash);
+            arguments.Add(HashLiteral(new SourceSpan(pairs[0].Key.Span.Start, pairs[^1].Value.Span.End), pairs));
         }
 
         return arguments;

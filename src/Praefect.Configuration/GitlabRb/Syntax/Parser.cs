@@ -34,6 +34,9 @@ internal sealed partial class Parser
     private bool _panic;
     private int _statementDepth;
 
+    /// <summary>True while parsing a value under a secret key (token, password, ...): messages describe, never quote, what they read.</summary>
+    private bool _inSecret;
+
     private Parser(List<Token> tokens, string text, DiagnosticBag bag, Func<string, string?> environment, GitlabRbDocument document, int depth)
     {
         _tokens = tokens;
