@@ -1,6 +1,7 @@
 using CsCheck;
 using Praefect.Configuration.Diagnostics;
 using Praefect.Configuration.GitlabRb;
+using Praefect.Configuration.Settings;
 using Praefect.Configuration.Tests.Support;
 
 namespace Praefect.Configuration.Tests.GitlabRb;
@@ -14,6 +15,7 @@ public sealed class ReaderPropertyTests
     private static readonly TimeSpan ReadLimit = TimeSpan.FromSeconds(10);
 
     private static readonly string[] ValidFiles = Directory.GetFiles(RepositoryPaths.Golden("valid"), "*.rb")
+        .Concat(Directory.GetFiles(RepositoryPaths.Golden("eras"), "gitlab.rb", SearchOption.AllDirectories))
         .Where(f => !f.EndsWith("large-realistic.rb", StringComparison.Ordinal))
         .Order(StringComparer.Ordinal)
         .Select(File.ReadAllText)
@@ -26,6 +28,7 @@ public sealed class ReaderPropertyTests
         "praefect", "gitlab_rails", "git_data_dirs", "roles", "external_url", "['", "']", "[", "]", "{", "}", "(", ")",
         "=", "=>", ",", "'a'", "\"b#{ENV['X']}\"", "\"#{", "1", "2.5", "1_000", ":sym", "k:", "ENV", ".fetch", "\n", "# c",
         "%w(", "%w[a b]", "...", "||", "*", "**", "-", "/", "nil", "true", "false", "Foo", "::", "<<", ";", "=begin\n", "\\\n",
+        "<<~EOS", "<<-'EOS'", "<<EOS", "EOS\n", "  EOS\n", "configuration", "auth:", "virtual_storage:", "node:", "'a' 'b'",
     ];
 
     [Test]
@@ -53,6 +56,78 @@ public sealed class ReaderPropertyTests
             .Select(words => string.Join(" ", words.Select(w => Vocabulary[w])));
 
         soup.Sample(AssertReadsSafely, iter: 600, threads: 1);
+    }
+
+    [Test]
+    public void ReadText_SquigglyHeredoc_IsTheBodyWithTheCommonIndentRemoved()
+    {
+        var line = Gen.String[Gen.Char["abcXYZ019 .,:;-_/'\"()[]{}=>"], 0, 30].Where(l => l.Trim() != "EOS");
+        var bodies = Gen.Select(Gen.Int[0, 6], Gen.Int[0, 3].Array[1, 6], line.Array[1, 6])
+            .Select((indent, extra, lines) => lines.Take(extra.Length).Select((l, i) => (Indent: indent + extra[i], Text: l)).ToArray());
+
+        bodies.Sample(body =>
+        {
+            var source = "gitlab_rails['motd'] = <<~'EOS'\n" + string.Concat(body.Select(l => new string(' ', l.Indent) + l.Text + "\n")) + "EOS\npraefect['enable'] = false\n";
+            var blank = body.Where(l => l.Text.Trim().Length > 0).Select(l => l.Indent + (l.Text.Length - l.Text.TrimStart().Length)).DefaultIfEmpty(0).Min();
+            var expected = string.Concat(body.Select(l =>
+            {
+                var full = new string(' ', l.Indent) + l.Text;
+                return full[Math.Min(blank, full.Length - full.TrimStart(' ').Length)..] + "\n";
+            }));
+
+            var result = GitlabRbReader.ReadText(source, "h.rb");
+
+            Assert.That(result.Diagnostics, Is.Empty, source);
+            Assert.That(HeredocValue(source), Is.EqualTo(expected), source);
+        }, iter: 300, threads: 1);
+    }
+
+    [Test]
+    public void ReadText_ConfigurationHash_BindsLikeTheFlatKeys()
+    {
+        var host = Gen.String[Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789.-"], 1, 20].Where(h => !h.StartsWith('-'));
+        var token = Gen.String[Gen.Char["abcXYZ0189_-+/=!"], 0, 24];
+        var generated = Gen.Select(host, Gen.Int[1, 65535], token, Gen.Bool, Gen.Int[1, 3600], Gen.Int[1, 4]);
+
+        generated.Sample((h, port, t, transitioning, seconds, nodes) =>
+        {
+            var nodeList = Enumerable.Range(1, nodes).Select(n => (Storage: $"g{n}", Address: $"tcp://{h}:{8074 + n}", Token: $"{t}{n}")).ToList();
+            var flat = $$"""
+                praefect['enable'] = true
+                praefect['listen_addr'] = '{{h}}:{{port}}'
+                praefect['auth_token'] = '{{t}}'
+                praefect['auth_transitioning'] = {{(transitioning ? "true" : "false")}}
+                praefect['graceful_stop_timeout'] = {{seconds}}
+                praefect['database_host'] = '{{h}}'
+                praefect['virtual_storages'] = { 'default' => { {{string.Join(", ", nodeList.Select((n, i) => $"'{n.Storage}' => {{ 'address' => '{n.Address}', 'token' => '{n.Token}'{(i == 0 ? ", 'primary' => true" : "")} }}"))}} } }
+                """;
+            var nested = $$"""
+                praefect['enable'] = true
+                praefect['configuration'] = {
+                  listen_addr: '{{h}}:{{port}}',
+                  auth: { token: '{{t}}', transitioning: {{(transitioning ? "true" : "false")}} },
+                  graceful_stop_timeout: '{{seconds}}s',
+                  database: { host: '{{h}}' },
+                  virtual_storage: [{ name: 'default', node: [{{string.Join(", ", nodeList.Select((n, i) => $"{{ storage: '{n.Storage}', address: '{n.Address}', token: '{n.Token}'{(i == 0 ? ", primary: true" : "")} }}"))}}] }],
+                }
+                """;
+
+            var fromFlat = GitlabRbReader.ReadText(flat, "flat.rb");
+            var fromNested = GitlabRbReader.ReadText(nested, "nested.rb");
+
+            Assert.That(fromNested.Diagnostics.Where(d => d.Severity == Severity.Error), Is.Empty, nested);
+            Assert.That(fromFlat.Settings, Is.Not.Null, flat);
+            Assert.That(SettingsJson.Write(fromNested.Settings!, redact: false), Is.EqualTo(SettingsJson.Write(fromFlat.Settings!, redact: false)), nested);
+        }, iter: 200, threads: 1);
+    }
+
+    /// <summary>The text praefect sees for a heredoc: the env file of gitlab_rails is not bound, so read it through praefect['env'].</summary>
+    private static string HeredocValue(string source)
+    {
+        var asEnv = source.Replace("gitlab_rails['motd'] = ", "praefect['env'] = { 'MOTD' => ", StringComparison.Ordinal)
+            .Replace("EOS\npraefect['enable']", "EOS\n}\npraefect['enable']", StringComparison.Ordinal);
+        var result = GitlabRbReader.ReadText(asEnv, "h.rb");
+        return result.Settings?.Env.GetValueOrDefault("MOTD") ?? $"<not read: {DiagnosticFormatter.ToText(result.Diagnostics)}>";
     }
 
     [Test]
