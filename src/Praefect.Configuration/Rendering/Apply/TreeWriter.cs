@@ -1,77 +1,47 @@
 namespace Praefect.Configuration.Rendering.Apply;
 
 /// <summary>
-/// Applies planned changes under a root, in order (parents before children): creates
-/// directories, replaces changed files atomically, fixes modes, repoints links, removes files no
-/// longer rendered. Stops at the first failure and says which path failed; every file is then
-/// either wholly old or wholly new.
+/// Applies planned changes under a root, all or nothing as far as the file system allows:
+/// <list type="number">
+/// <item>Stage: create the missing directories, write every new or changed file (and every
+/// new link) to a temp file beside its target with its final mode and owner. Any failure here
+/// removes the temps and the directories this run created: the previous tree is byte-identical
+/// and a fresh root stays empty.</item>
+/// <item>Commit: rename each temp over its target (parents before children), then fix directory
+/// modes and owners and remove files no longer rendered.</item>
+/// </list>
+/// The one window left is the commit's renames: a crash or I/O error between two renames leaves
+/// some files new and some old (each one whole). A rerun repairs it: the renamed files then
+/// compare unchanged, the rest are written, and stale temps of an earlier run are removed.
 /// </summary>
 public static class TreeWriter
 {
     /// <returns>null on success, else the error message.</returns>
     public static string? Apply(IReadOnlyList<PlannedChange> changes, string root, OwnerPolicy owners)
     {
-        foreach (var change in changes)
+        using var stage = new TreeStage(root, owners);
+        try
         {
-            var path = RootedPath.Under(root, change.Path);
-            try
+            foreach (var change in changes)
             {
-                ApplyOne(change, path, owners);
+                stage.Add(change);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return $"cannot write '{path}': {e.Message.TrimEnd('.')}. Files written before it are complete; nothing after it was touched. Fix the cause and run reconfigure again.";
-            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stage.Rollback();
+            return $"cannot write '{stage.FailedPath}': {e.Message.TrimEnd('.')}. Nothing was changed: every file under {root} is as it was. Fix the cause and run reconfigure again.";
+        }
+
+        try
+        {
+            stage.Commit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot write '{stage.FailedPath}': {e.Message.TrimEnd('.')}. {stage.Committed} of {stage.Count} files were replaced (each wholly old or wholly new); fix the cause and run reconfigure again to write the rest.";
         }
 
         return null;
-    }
-
-    private static void ApplyOne(PlannedChange change, string path, OwnerPolicy owners)
-    {
-        if (change.Kind == ChangeKind.Removed)
-        {
-            File.Delete(path);
-            return;
-        }
-
-        var entry = change.Entry!;
-        switch (entry.Kind)
-        {
-            case EntryKind.Directory:
-                if (change.Kind != ChangeKind.Unchanged)
-                {
-                    Directory.CreateDirectory(path);
-                    UnixFileModes.Set(path, entry.Mode);
-                }
-
-                owners.SetOwner(path, entry.Owner, entry.Group);
-                break;
-            case EntryKind.Symlink:
-                if (change.Kind != ChangeKind.Unchanged)
-                {
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    AtomicFile.Symlink(path, entry.LinkTarget!);
-                }
-
-                break;
-            default:
-                if (change.Kind == ChangeKind.Unchanged)
-                {
-                    owners.SetOwner(path, entry.Owner, entry.Group);
-                }
-                else if (change.ModeOnly)
-                {
-                    UnixFileModes.Set(path, entry.Mode);
-                    owners.SetOwner(path, entry.Owner, entry.Group);
-                }
-                else
-                {
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    AtomicFile.Write(path, entry.Content, entry.Mode, temp => owners.SetOwner(temp, entry.Owner, entry.Group));
-                }
-
-                break;
-        }
     }
 }

@@ -75,8 +75,12 @@ internal static class ReconfigureCommand
             return ExitCodes.Failed;
         }
 
-        PlanPrinter.PrintChanges(plan, output.Out, includeUnchanged: true);
-        PlanPrinter.PrintSummary(plan, output.Out);
+        if (request.DryRun)
+        {
+            PlanPrinter.PrintChanges(plan, output.Out, includeUnchanged: true);
+            PlanPrinter.PrintSummary(plan, output.Out);
+        }
+
         if (!Failover.ReconfigureFailover.Run(settings, RootedPath.Under(root, ServiceLayout.For(settings).ConfigPath), request.DryRun, output, Name))
         {
             return ExitCodes.Failed;
@@ -84,11 +88,15 @@ internal static class ReconfigureCommand
 
         if (!request.DryRun)
         {
+            // The changes are printed once they are on disk: a failed write prints no "created".
             var written = Write(plan, settings, systemRoot && !request.Sandbox, output);
             if (written != ExitCodes.Ok)
             {
                 return written;
             }
+
+            PlanPrinter.PrintChanges(plan, output.Out, includeUnchanged: true);
+            PlanPrinter.PrintSummary(plan, output.Out);
         }
         else if (systemRoot && UnixAccounts.IsRoot)
         {
