@@ -12,11 +12,13 @@ internal static class LoadGenerator
 {
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
 
-    public static async Task<LoadResult> RunAsync(GrpcChannel channel, string service, string method, byte[] request, Metadata headers, int concurrency, TimeSpan duration, TimeSpan warmup)
+    /// <param name="windowStarting">Called between the warm-up and the measured window (e.g. to sample a counter).</param>
+    public static async Task<LoadResult> RunAsync(GrpcChannel channel, string service, string method, byte[] request, Metadata headers, int concurrency, TimeSpan duration, TimeSpan warmup, Action? windowStarting = null)
     {
         var definition = new Method<byte[], byte[]>(MethodType.ServerStreaming, service, method, Bytes, Bytes);
         var invoker = channel.CreateCallInvoker();
         await RunWindowAsync(invoker, definition, request, headers, concurrency, warmup);
+        windowStarting?.Invoke();
         return await RunWindowAsync(invoker, definition, request, headers, concurrency, duration);
     }
 

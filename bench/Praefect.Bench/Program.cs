@@ -6,9 +6,11 @@ using Grpc.Core;
 using Praefect.Bench;
 using Praefect.TestSupport;
 
-// Side by side in one run: the same load straight to a gitaly-lite node and through praefect in front of it.
-// Usage: dotnet run -c Release --project bench/Praefect.Bench [-- --seconds 5 --clone-mb 100 --refs 20000]
+// Side by side in one run: the same load straight to a gitaly-lite node and through praefect in front of it,
+// in interleaved rounds (direct, then praefect, per measurement); the table shows the median of the rounds.
+// Usage: dotnet bench/Praefect.Bench/bin/Release/net10.0/Praefect.Bench.dll [--seconds 5 --rounds 3 --clone-mb 100 --refs 20000 --only all|unary|inforefs|clone]
 var seconds = Argument("--seconds", 5);
+var rounds = Math.Max(1, Argument("--rounds", 3));
 var cloneMegabytes = Argument("--clone-mb", 100);
 var refCount = Argument("--refs", 20_000);
 var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : "all";
@@ -17,13 +19,15 @@ var warmup = TimeSpan.FromSeconds(Math.Max(1, seconds / 3));
 const string Token = "bench-node-secret";
 const string PraefectToken = "bench-praefect-secret";
 
-Console.WriteLine($"# praefect proxy benchmark ({Environment.ProcessorCount} cores, {seconds} s per measurement, .NET {Environment.Version})");
+Console.WriteLine($"# praefect proxy benchmark ({Environment.ProcessorCount} cores, {seconds} s per measurement, {rounds} rounds, .NET {Environment.Version})");
+Console.WriteLine($"# load average at start: {LoadAverage()}");
 await using var node = await GitalyLiteNode.StartAsync("bench-node", Token);
+using var work = new TempDirectory("praefect-bench");
 var config = PraefectProcess.ConfigFor("praefect", PraefectToken, (node.Storage, node.Address, Token));
 // Access logs on: this is how praefect runs in production. Their output goes to a pipe read by this process.
 config.Logging.Level = Environment.GetEnvironmentVariable("BENCH_PRAEFECT_LOG_LEVEL") ?? "info";
-await using var praefect = await PraefectProcess.StartAsync(config);
-using var work = new TempDirectory("praefect-bench");
+var allocationFile = work.Combine("praefect-allocated-bytes");
+await using var praefect = await StartPraefectWithProbeAsync();
 
 Console.WriteLine("preparing repositories ...");
 await Repositories.CreateSmallAsync(node.RepositoryPath("small.git"), work.Combine("small"));
@@ -38,55 +42,72 @@ var targets = new (string Name, Grpc.Net.Client.GrpcChannel Channel, string Stor
     ("praefect", praefectChannel, "praefect", PraefectToken, praefect.Address),
 };
 
-var rows = new List<string>();
-foreach (var concurrency in only is "all" or "unary" ? new[] { 1, 16 } : [])
+var unary = new Dictionary<int, List<(LoadResult Direct, LoadResult Proxied, double BytesPerCall)>> { [1] = [], [16] = [] };
+var infoRefs = new List<(LoadResult Direct, LoadResult Proxied)>();
+var clones = new List<(double Direct, double Proxied)>();
+var retried = 0;
+for (var round = 1; round <= rounds; round++)
 {
-    var results = new Dictionary<string, LoadResult>();
-    foreach (var target in targets)
+    Console.WriteLine($"round {round} of {rounds} (load average {LoadAverage()})");
+    foreach (var concurrency in only is "all" or "unary" ? new[] { 1, 16 } : [])
     {
-        var request = new RepositoryExistsRequest { Repository = new Repository { StorageName = target.Storage, RelativePath = "small.git" } }.ToByteArray();
-        results[target.Name] = await LoadGenerator.RunAsync(target.Channel, "gitaly.RepositoryService", "RepositoryExists", request, Headers(target.Token), concurrency, duration, warmup);
+        var direct = await UnaryAsync(targets[0], concurrency);
+        var before = StartupHook.Read(allocationFile);
+        var proxied = await UnaryAsync(targets[1], concurrency, () => before = StartupHook.Read(allocationFile));
+        var bytesPerCall = (StartupHook.Read(allocationFile) - before) / (double)Math.Max(1, proxied.Calls + proxied.Errors);
+        unary[concurrency].Add((direct, proxied, bytesPerCall));
+        Console.WriteLine($"  RepositoryExists x{concurrency}: direct {LoadResult.Format(direct.PerSecond)} req/s p50 {LoadResult.Format(direct.Percentile(50))} us; " +
+                          $"praefect {LoadResult.Format(proxied.PerSecond)} req/s p50 {LoadResult.Format(proxied.Percentile(50))} us, {LoadResult.Format(bytesPerCall)} B allocated/call");
     }
 
-    var (direct, proxied) = (results["direct"], results["praefect"]);
-    rows.Add($"| RepositoryExists, {concurrency} in flight | {LoadResult.Format(direct.PerSecond)} req/s, p50 {LoadResult.Format(direct.Percentile(50))} us, p99 {LoadResult.Format(direct.Percentile(99))} us " +
-             $"| {LoadResult.Format(proxied.PerSecond)} req/s, p50 {LoadResult.Format(proxied.Percentile(50))} us, p99 {LoadResult.Format(proxied.Percentile(99))} us " +
-             $"| throughput {Ratio(proxied.PerSecond, direct.PerSecond)}, p50 +{LoadResult.Format(proxied.Percentile(50) - direct.Percentile(50))} us | errors {direct.Errors}/{proxied.Errors} |");
-    Console.WriteLine(rows[^1]);
-}
-
-if (only is "all" or "inforefs")
-{
-    var results = new Dictionary<string, LoadResult>();
-    foreach (var target in targets)
+    if (only is "all" or "inforefs")
     {
-        var request = new InfoRefsRequest { Repository = new Repository { StorageName = target.Storage, RelativePath = "refs.git" } }.ToByteArray();
-        results[target.Name] = await LoadGenerator.RunAsync(target.Channel, "gitaly.SmartHTTPService", "InfoRefsUploadPack", request, Headers(target.Token), 4, duration, warmup);
-    }
-
-    var (direct, proxied) = (results["direct"], results["praefect"]);
-    rows.Add($"| InfoRefsUploadPack, {refCount} refs ({direct.Bytes / Math.Max(1, direct.Calls) / 1024} KiB), 4 in flight | {MegabytesPerSecond(direct)} MB/s ({LoadResult.Format(direct.PerSecond)} calls/s) " +
-             $"| {MegabytesPerSecond(proxied)} MB/s ({LoadResult.Format(proxied.PerSecond)} calls/s) | {Ratio(proxied.MegabytesPerSecond, direct.MegabytesPerSecond)} | errors {direct.Errors}/{proxied.Errors} |");
-    Console.WriteLine(rows[^1]);
-}
-
-if (only is "all" or "clone")
-{
-    var times = new Dictionary<string, List<double>> { ["direct"] = [], ["praefect"] = [] };
-    var retried = 0;
-    for (var run = 0; run < 3; run++)
-    {
+        var results = new List<LoadResult>();
         foreach (var target in targets)
         {
-            var (wall, retries) = await CloneAsync(target.Name, target.Address, target.Storage, target.Token, work.Combine($"clone-{target.Name}-{run}.git"));
-            times[target.Name].Add(wall);
-            retried += retries;
+            var request = new InfoRefsRequest { Repository = new Repository { StorageName = target.Storage, RelativePath = "refs.git" } }.ToByteArray();
+            results.Add(await LoadGenerator.RunAsync(target.Channel, "gitaly.SmartHTTPService", "InfoRefsUploadPack", request, Headers(target.Token), 4, duration, warmup));
         }
+
+        infoRefs.Add((results[0], results[1]));
+        Console.WriteLine($"  InfoRefsUploadPack x4: direct {MegabytesPerSecond(results[0])} MB/s, praefect {MegabytesPerSecond(results[1])} MB/s");
     }
 
-    var (direct, proxied) = (times["direct"].Order().ElementAt(1), times["praefect"].Order().ElementAt(1));
-    rows.Add($"| git clone of {cloneMegabytes} MB through the bridge (median of 3) | {direct:0.00} s | {proxied:0.00} s | {proxied / direct:0.00}x | repeated runs {retried} |");
-    Console.WriteLine(rows[^1]);
+    if (only is "all" or "clone")
+    {
+        var (direct, directRetries) = await CloneAsync("direct", node.Address, node.Storage, Token, work.Combine($"clone-direct-{round}.git"));
+        var (proxied, proxiedRetries) = await CloneAsync("praefect", praefect.Address, "praefect", PraefectToken, work.Combine($"clone-praefect-{round}.git"));
+        clones.Add((direct, proxied));
+        retried += directRetries + proxiedRetries;
+        Console.WriteLine($"  clone {cloneMegabytes} MB: direct {direct:0.00} s, praefect {proxied:0.00} s");
+    }
+}
+
+var rows = new List<string>();
+foreach (var (concurrency, results) in unary.Where(u => u.Value.Count > 0))
+{
+    var (directRate, proxiedRate) = (Median(results.Select(r => r.Direct.PerSecond)), Median(results.Select(r => r.Proxied.PerSecond)));
+    var (directP50, proxiedP50) = (Median(results.Select(r => r.Direct.Percentile(50))), Median(results.Select(r => r.Proxied.Percentile(50))));
+    var (directP99, proxiedP99) = (Median(results.Select(r => r.Direct.Percentile(99))), Median(results.Select(r => r.Proxied.Percentile(99))));
+    var errors = $"{results.Sum(r => r.Direct.Errors)}/{results.Sum(r => r.Proxied.Errors)}";
+    rows.Add($"| RepositoryExists, {concurrency} in flight | {F(directRate)} req/s, p50 {F(directP50)} us, p99 {F(directP99)} us " +
+             $"| {F(proxiedRate)} req/s, p50 {F(proxiedP50)} us, p99 {F(proxiedP99)} us " +
+             $"| throughput {Ratio(proxiedRate, directRate)}, p50 +{F(proxiedP50 - directP50)} us | errors {errors} |");
+    rows.Add($"| bytes allocated per proxied RepositoryExists, {concurrency} in flight | | {F(Median(results.Select(r => r.BytesPerCall)))} B/call | | |");
+}
+
+if (infoRefs.Count > 0)
+{
+    var (direct, proxied) = (Median(infoRefs.Select(r => r.Direct.MegabytesPerSecond)), Median(infoRefs.Select(r => r.Proxied.MegabytesPerSecond)));
+    var size = infoRefs[0].Direct.Bytes / Math.Max(1, infoRefs[0].Direct.Calls) / 1024;
+    rows.Add($"| InfoRefsUploadPack, {refCount} refs ({size} KiB), 4 in flight | {direct:0.0} MB/s | {proxied:0.0} MB/s | {Ratio(proxied, direct)} " +
+             $"| errors {infoRefs.Sum(r => r.Direct.Errors)}/{infoRefs.Sum(r => r.Proxied.Errors)} |");
+}
+
+if (clones.Count > 0)
+{
+    var (direct, proxied) = (Median(clones.Select(c => c.Direct)), Median(clones.Select(c => c.Proxied)));
+    rows.Add($"| git clone of {cloneMegabytes} MB through the bridge | {direct:0.00} s | {proxied:0.00} s | {proxied / direct:0.00}x | repeated runs {retried} |");
 }
 
 var status = await File.ReadAllLinesAsync($"/proc/{praefect.Process.Id}/status");
@@ -94,6 +115,8 @@ var peak = status.First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)).S
 var now = status.First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
 rows.Add($"| praefect resident memory | | peak {long.Parse(peak, CultureInfo.InvariantCulture) / 1024} MB, now {long.Parse(now, CultureInfo.InvariantCulture) / 1024} MB | | |");
 
+Console.WriteLine();
+Console.WriteLine($"Medians of {rounds} rounds; load average at the end: {LoadAverage()}");
 Console.WriteLine();
 Console.WriteLine("| measurement | direct to gitaly-lite | through praefect | praefect / direct | |");
 Console.WriteLine("|---|---|---|---|---|");
@@ -104,11 +127,46 @@ foreach (var row in rows)
 
 return 0;
 
+static string F(double value) => LoadResult.Format(value);
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
 static string Ratio(double proxied, double direct) => (proxied / direct).ToString("0.00", CultureInfo.InvariantCulture);
 
 static string MegabytesPerSecond(LoadResult result) => result.MegabytesPerSecond.ToString("0.0", CultureInfo.InvariantCulture);
 
 static Metadata Headers(string token) => GitalyChannel.AuthHeaders(token);
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+Task<LoadResult> UnaryAsync((string Name, Grpc.Net.Client.GrpcChannel Channel, string Storage, string Token, string Address) target, int concurrency, Action? windowStarting = null)
+{
+    var request = new RepositoryExistsRequest { Repository = new Repository { StorageName = target.Storage, RelativePath = "small.git" } }.ToByteArray();
+    return LoadGenerator.RunAsync(target.Channel, "gitaly.RepositoryService", "RepositoryExists", request, Headers(target.Token), concurrency, duration, warmup, windowStarting);
+}
+
+// praefect runs with the allocation probe loaded as a startup hook (only praefect: the variables are set
+// for its start alone), writing its allocated-bytes total to a file this process reads.
+async Task<PraefectProcess> StartPraefectWithProbeAsync()
+{
+    Environment.SetEnvironmentVariable("DOTNET_STARTUP_HOOKS", typeof(StartupHook).Assembly.Location);
+    Environment.SetEnvironmentVariable(StartupHook.FileVariable, allocationFile);
+    try
+    {
+        var started = await PraefectProcess.StartAsync(config);
+        await Wait.UntilAsync(() => File.Exists(allocationFile), TimeSpan.FromSeconds(10), "the allocation probe in praefect to write its first sample");
+        return started;
+    }
+    finally
+    {
+        Environment.SetEnvironmentVariable("DOTNET_STARTUP_HOOKS", null);
+        Environment.SetEnvironmentVariable(StartupHook.FileVariable, null);
+    }
+}
 
 // gitaly-lite can fail an upload-pack on a reused HTTP/2 connection when a previous call on it left a
 // request read pending ("Reading is already in progress"); such runs are repeated, and counted in the table.

@@ -45,6 +45,14 @@ public sealed class RuntimeConfig
     /// <summary>Send accessors to any healthy, up-to-date replica. Default false (primary only).</summary>
     public bool DistributedReadsEnabled { get; set; }
 
+    /// <summary>
+    /// The largest first request message praefect reads to route a call, in bytes, before and after
+    /// decompression. Default 4194304 (4 MiB, Gitaly's receive limit); larger is answered ResourceExhausted.
+    /// </summary>
+    public int MaxFirstMessageBytes { get; set; } = DefaultMaxFirstMessageBytes;
+
+    public const int DefaultMaxFirstMessageBytes = 4 * 1024 * 1024;
+
     public List<VirtualStorageConfig> VirtualStorages { get; set; } = [];
 }
 

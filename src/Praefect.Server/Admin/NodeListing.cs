@@ -36,6 +36,7 @@ internal sealed class NodeListing(INodeConnections nodes, INodeHealth health, ID
                     ReplicationBacklog = queue.Where(q => q.VirtualStorage == vs.Name && q.TargetStorage == node.Storage && Backlog.Contains(q.State)).Sum(q => q.Count),
                     OutdatedRepositories = repositories.Count(r => !DatalossCalculator.IsUpToDate(r, node.Storage)),
                     LastCheckUnixMs = state.LastCheck?.ToUnixTimeMilliseconds() ?? 0,
+                    LastCheckError = state.LastError ?? "",
                 });
             }
 

@@ -15,11 +15,12 @@ namespace Praefect.Server.Auth;
 internal sealed class AuthMiddleware(RequestDelegate next, AuthSettings settings, PraefectMetrics metrics, ILogger<AuthMiddleware> logger)
 {
     public const string HealthServicePrefix = "/grpc.health.v1.Health/";
+    private const string HealthService = "/grpc.health.v1.Health";
 
     public Task InvokeAsync(HttpContext context)
     {
         var auth = settings.Current;
-        if (!auth.Enabled || context.Request.Path.StartsWithSegments(HealthServicePrefix.TrimEnd('/'), StringComparison.Ordinal))
+        if (!auth.Enabled || context.Request.Path.StartsWithSegments(HealthService, StringComparison.Ordinal))
         {
             return next(context);
         }

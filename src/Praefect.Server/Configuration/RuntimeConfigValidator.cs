@@ -21,6 +21,11 @@ internal static class RuntimeConfigValidator
             errors.Add($"graceful_stop_timeout_seconds is {config.GracefulStopTimeoutSeconds}; set it to 0 or more seconds");
         }
 
+        if (config.MaxFirstMessageBytes < 1024)
+        {
+            errors.Add($"max_first_message_bytes is {config.MaxFirstMessageBytes}; set it to at least 1024 bytes (the default is {RuntimeConfig.DefaultMaxFirstMessageBytes}, Gitaly's 4 MiB)");
+        }
+
         return errors;
     }
 

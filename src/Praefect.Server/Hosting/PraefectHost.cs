@@ -15,7 +15,7 @@ namespace Praefect.Server.Hosting;
 
 /// <summary>
 /// Builds the praefect web host: Kestrel listeners, logging, services, and the request pipeline
-/// observe -> authenticate -> forward (registry methods) -> local gRPC services -> Unimplemented.
+/// observe -> boundary (unexpected exceptions become Internal) -> authenticate -> forward (registry methods) -> local gRPC services -> Unimplemented.
 /// </summary>
 internal static class PraefectHost
 {
@@ -52,6 +52,7 @@ internal static class PraefectHost
 
         var app = builder.Build();
         app.UseMiddleware<CallObserverMiddleware>();
+        app.UseMiddleware<CallBoundaryMiddleware>();
         app.UseMiddleware<AuthMiddleware>();
         app.UseMiddleware<ProxyMiddleware>();
         app.UseRouting();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Praefect.Protocol.Registry;
 using Praefect.Server.Failover;
@@ -56,10 +57,10 @@ internal sealed class GrpcForwarder(
 
         // Step 1: Peek.
         FirstMessage? first;
-        string peekError;
+        FirstMessageFailure failure;
         try
         {
-            (first, peekError) = await FirstMessage.ReadAsync(context.Request.BodyReader, context.Request.Headers["grpc-encoding"], context.RequestAborted).ConfigureAwait(false);
+            (first, failure) = await FirstMessage.ReadAsync(context.Request.BodyReader, context.Request.Headers.GrpcEncoding, options.Config.MaxFirstMessageBytes, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException)
         {
@@ -69,10 +70,11 @@ internal sealed class GrpcForwarder(
 
         if (first is null)
         {
-            reporter.Report(context, ProxyError.FirstMessageClient, peekError);
+            reporter.Report(context, failure.Error, failure.Detail);
             return;
         }
 
+        using var firstScope = first;
         if (!first.IsPresent && (operation.TargetRepository is not null || operation.StorageName is not null))
         {
             reporter.Report(context, ProxyError.FirstMessageClient, $"the request stream of {operation.FullMethod} has no message; the first message must name the repository or storage");
@@ -120,7 +122,9 @@ internal sealed class GrpcForwarder(
             route is { VirtualStorage: { } readFrom, RelativePath: { } readPath } &&
             context.Request.Headers[ReadDistributor.PolicyHeader] != ReadDistributor.PrimaryOnly)
         {
+            // Never fails for want of a replica: when choosing fails (e.g. the datastore is down) the primary serves the read.
             var replica = await reads.ChooseAsync(readFrom, readPath, context.RequestAborted).ConfigureAwait(false);
+
             if (replica != route.Target && !CallRouter.TryRetarget(operation, route, replica, out route, out routeError))
             {
                 reporter.Report(context, ProxyError.RouteClient, routeError);
@@ -169,9 +173,12 @@ internal sealed class GrpcForwarder(
         // Step 5: Fan out.
         var secondaries = fanOut.Start(context, operation, route);
 
-        // Step 6: Forward.
+        // Step 6: Forward. YARP's stream reset on a failure after the response started is deferred, so
+        // that a node at fault ends the client's call with a status (Unavailable naming the node) instead.
         ForwarderError error;
         var started = Stopwatch.GetTimestamp();
+        var reset = new DeferredStreamReset(context.Features.Get<IHttpResetFeature>());
+        context.Features.Set<IHttpResetFeature>(reset);
         using (target.Acquire())
         {
             error = await forwarder.SendAsync(context, target.DestinationPrefix, target.HttpInvoker, RequestConfig, NodeRequestTransformer.Instance).ConfigureAwait(false);
@@ -185,6 +192,11 @@ internal sealed class GrpcForwarder(
         if (error != ForwarderError.None && status is null)
         {
             ReportForwarderError(context, error, virtualStorage, target);
+        }
+
+        if (reset.Requested && error is not (ForwarderError.ResponseBodyDestination or ForwarderError.RequestBodyDestination))
+        {
+            reset.ResetNow(context);
         }
 
         if (secondaries.Length > 0)

@@ -25,6 +25,29 @@ internal static class GrpcStatusWriter
         }
     }
 
+    /// <summary>
+    /// Ends the call with <paramref name="code"/>: trailers-only before the response started, else in
+    /// the trailers (HTTP/2 sends them when the handler returns). A response already complete is left alone.
+    /// </summary>
+    public static void WriteStatus(HttpContext context, StatusCode code, string message)
+    {
+        if (!context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            WriteTrailersOnly(context, code, message);
+            return;
+        }
+
+        var trailers = context.Features.Get<IHttpResponseTrailersFeature>()?.Trailers;
+        if (trailers is null || trailers.IsReadOnly)
+        {
+            return;
+        }
+
+        trailers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
+        trailers["grpc-message"] = PercentEncode(message);
+    }
+
     /// <summary>The call's grpc-status from the trailers, or from the headers of a trailers-only response.</summary>
     public static StatusCode? Read(HttpContext context)
     {

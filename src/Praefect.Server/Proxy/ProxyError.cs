@@ -10,8 +10,17 @@ internal enum ProxyError
     /// <summary>The client named a method praefect does not know. Unimplemented.</summary>
     MethodClient,
 
-    /// <summary>The first request message is missing, truncated, malformed or too large. InvalidArgument.</summary>
+    /// <summary>The request stream has no first message although the method needs one to route. InvalidArgument.</summary>
     FirstMessageClient,
+
+    /// <summary>The first request message is larger than the limit, declared or once decompressed. ResourceExhausted.</summary>
+    FirstMessageTooLargeClient,
+
+    /// <summary>The first request frame is truncated, of an unknown payload format, or compressed without an encoding. Internal.</summary>
+    FirstMessageFramingClient,
+
+    /// <summary>The first request message is compressed with an encoding praefect cannot read. Unimplemented.</summary>
+    FirstMessageEncodingClient,
 
     /// <summary>The request names no usable virtual storage or repository. InvalidArgument.</summary>
     RouteClient,

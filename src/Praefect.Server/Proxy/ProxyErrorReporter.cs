@@ -23,7 +23,8 @@ internal sealed class ProxyErrorReporter(ILogger<ProxyErrorReporter> logger, Pra
             case ProxyError.RequestBodyClient or ProxyError.ResponseBodyClient:
                 ProxyLog.ClientGone(logger, method, error, detail);
                 break;
-            case ProxyError.MethodClient or ProxyError.FirstMessageClient or ProxyError.RouteClient or ProxyError.RepositoryReadOnlyClient:
+            case ProxyError.MethodClient or ProxyError.FirstMessageClient or ProxyError.FirstMessageTooLargeClient or ProxyError.FirstMessageFramingClient
+                or ProxyError.FirstMessageEncodingClient or ProxyError.RouteClient or ProxyError.RepositoryReadOnlyClient:
                 ProxyLog.ClientError(logger, method, error, detail);
                 break;
             case ProxyError.ProxyInternal:
@@ -50,11 +51,35 @@ internal sealed class ProxyErrorReporter(ILogger<ProxyErrorReporter> logger, Pra
             context.Response.Clear();
             GrpcStatusWriter.WriteTrailersOnly(context, code, detail);
         }
+        else
+        {
+            GrpcStatusWriter.WriteStatus(context, code, detail);
+        }
+    }
+
+    /// <summary>
+    /// An exception nothing else handled: counted as an internal error, logged once with the call's
+    /// fields, and answered Internal (trailers-only before the response started, else in the trailers).
+    /// </summary>
+    public void ReportUnhandled(HttpContext context, Exception exception)
+    {
+        var call = context.Features.Get<CallFeature>();
+        metrics.ProxyErrors.WithLabels("internal", "praefect").Inc();
+        var correlation = context.Request.Headers[Logging.CallObserverMiddleware.CorrelationHeader];
+        ProxyLog.UnhandledException(logger, context.Request.Path.Value ?? "", call?.VirtualStorage, call?.Storage, call?.RelativePath,
+            correlation.Count > 0 ? correlation.ToString() : null, exception);
+        if (call is not null)
+        {
+            call.ProxyStatus = StatusCode.Internal;
+        }
+
+        GrpcStatusWriter.WriteStatus(context, StatusCode.Internal, "praefect: internal error: " + exception.Message);
     }
 
     public static StatusCode ToStatusCode(ProxyError error) => error switch
     {
-        ProxyError.MethodClient => StatusCode.Unimplemented,
+        ProxyError.MethodClient or ProxyError.FirstMessageEncodingClient => StatusCode.Unimplemented,
+        ProxyError.FirstMessageTooLargeClient => StatusCode.ResourceExhausted,
         ProxyError.FirstMessageClient or ProxyError.RouteClient => StatusCode.InvalidArgument,
         ProxyError.RepositoryReadOnlyClient => StatusCode.FailedPrecondition,
         ProxyError.RequestBodyClient or ProxyError.ResponseBodyClient => StatusCode.Cancelled,
@@ -65,7 +90,8 @@ internal sealed class ProxyErrorReporter(ILogger<ProxyErrorReporter> logger, Pra
     private static (string Stage, string Side) Split(ProxyError error) => error switch
     {
         ProxyError.MethodClient => ("method", "client"),
-        ProxyError.FirstMessageClient => ("first_message", "client"),
+        ProxyError.FirstMessageClient or ProxyError.FirstMessageTooLargeClient or ProxyError.FirstMessageFramingClient or ProxyError.FirstMessageEncodingClient =>
+            ("first_message", "client"),
         ProxyError.RouteClient => ("route", "client"),
         ProxyError.RepositoryReadOnlyClient => ("lost_writes", "client"),
         ProxyError.SchedulerInternal => ("replication_schedule", "praefect"),

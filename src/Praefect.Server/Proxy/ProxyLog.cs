@@ -23,4 +23,11 @@ internal static partial class ProxyLog
     [LoggerMessage(EventId = 104, EventName = "TicketFailed", Level = LogLevel.Error,
         Message = "Completing the replication of {GrpcMethod} on {VirtualStorage}/{RelativePath} failed")]
     public static partial void TicketFailed(ILogger logger, string grpcMethod, string virtualStorage, string relativePath, Exception exception);
+
+    // The call's repository fields are structured only (virtual_storage, storage, relative_path, correlation_id), as in the access log.
+#pragma warning disable SYSLIB1015
+    [LoggerMessage(EventId = 106, EventName = "UnhandledException", Level = LogLevel.Error,
+        Message = "Call {GrpcMethod} failed with an unexpected exception inside praefect; answered Internal")]
+    public static partial void UnhandledException(ILogger logger, string grpcMethod, string? virtualStorage, string? storage, string? relativePath, string? correlationId, Exception exception);
+#pragma warning restore SYSLIB1015
 }

@@ -14,7 +14,7 @@ namespace Praefect.Server.Routing;
 /// </summary>
 internal static class CallRouter
 {
-    public static bool TryRoute(OperationInfo operation, byte[] message, NodeSet nodes, [NotNullWhen(true)] out RouteDecision? decision, out string error)
+    public static bool TryRoute(OperationInfo operation, ReadOnlyMemory<byte> message, NodeSet nodes, [NotNullWhen(true)] out RouteDecision? decision, out string error)
     {
         decision = null;
         if (operation.TargetRepository is { } target)
@@ -31,7 +31,7 @@ internal static class CallRouter
         if (nodes.VirtualStorages.Count == 1)
         {
             var only = nodes.VirtualStorages[0];
-            decision = new RouteDecision(only, only.Primary, message, null, RouteDecision.NoFanOut);
+            decision = new RouteDecision(only, only.Primary, message.ToArray(), null, RouteDecision.NoFanOut);
             error = "";
             return true;
         }
@@ -40,10 +40,10 @@ internal static class CallRouter
         return false;
     }
 
-    private static bool TryRouteRepository(OperationInfo operation, FieldPath target, byte[] message, NodeSet nodes, out RouteDecision? decision, out string error)
+    private static bool TryRouteRepository(OperationInfo operation, FieldPath target, ReadOnlyMemory<byte> message, NodeSet nodes, out RouteDecision? decision, out string error)
     {
         decision = null;
-        if (!RawRepository.TryRead(message, target, out var repository, out var readError))
+        if (!RawRepository.TryRead(message.Span, target, out var repository, out var readError))
         {
             error = "malformed request: " + readError;
             return false;
@@ -68,7 +68,7 @@ internal static class CallRouter
         }
 
         var primary = virtualStorage.Primary;
-        if (!RawRepository.TryRewriteStorage(message, target, virtualStorage.Name, primary.Storage, out var rewritten, out var rewriteError) ||
+        if (!RawRepository.TryRewriteStorage(message.Span, target, virtualStorage.Name, primary.Storage, out var rewritten, out var rewriteError) ||
             (operation.AdditionalRepository is { } additional &&
              !RawRepository.TryRewriteStorage(rewritten, additional, virtualStorage.Name, primary.Storage, out rewritten, out rewriteError)))
         {
@@ -100,7 +100,7 @@ internal static class CallRouter
         return true;
     }
 
-    private static bool TryRouteStorage(OperationInfo operation, FieldPath storageField, byte[] message, NodeSet nodes, out RouteDecision? decision, out string error)
+    private static bool TryRouteStorage(OperationInfo operation, FieldPath storageField, ReadOnlyMemory<byte> message, NodeSet nodes, out RouteDecision? decision, out string error)
     {
         decision = null;
         if (!TryReadString(operation, storageField, message, out var storage, out error))
@@ -120,7 +120,7 @@ internal static class CallRouter
             return false;
         }
 
-        if (!RawRepository.TryRewriteString(message, storageField, virtualStorage.Primary.Storage, out var forPrimary, out error))
+        if (!RawRepository.TryRewriteString(message.Span, storageField, virtualStorage.Primary.Storage, out var forPrimary, out error))
         {
             return false;
         }
@@ -130,7 +130,7 @@ internal static class CallRouter
         {
             foreach (var node in virtualStorage.Secondaries)
             {
-                if (!RawRepository.TryRewriteString(message, storageField, node.Storage, out var forNode, out error))
+                if (!RawRepository.TryRewriteString(message.Span, storageField, node.Storage, out var forNode, out error))
                 {
                     return false;
                 }
@@ -144,9 +144,9 @@ internal static class CallRouter
         return true;
     }
 
-    private static bool TryReadString(OperationInfo operation, FieldPath path, byte[] message, out string value, out string error)
+    private static bool TryReadString(OperationInfo operation, FieldPath path, ReadOnlyMemory<byte> message, out string value, out string error)
     {
-        if (!RawRepository.TryReadString(message, path, out value, out error))
+        if (!RawRepository.TryReadString(message.Span, path, out value, out error))
         {
             error = $"malformed request of {operation.FullMethod}: {error}";
             return false;

@@ -116,7 +116,7 @@ public sealed class CallRouterTests
     {
         OperationRegistry.Gitaly.TryGet("/gitaly.RepositoryService/RepositoryExists", out var operation);
 
-        Assert.That(CallRouter.TryRoute(operation, [0x0A, 0x05, 0x12], _nodes.Current, out _, out var error), Is.False);
+        Assert.That(CallRouter.TryRoute(operation, new byte[] { 0x0A, 0x05, 0x12 }, _nodes.Current, out _, out var error), Is.False);
         Assert.That(error, Does.StartWith("malformed request: "));
     }
 

@@ -34,6 +34,11 @@ internal static class NodeDialer
                 problem = CheckStorage(info, node.Storage);
             }
         }
+        catch (RpcException e) when (e.StatusCode is StatusCode.PermissionDenied or StatusCode.Unauthenticated)
+        {
+            // Gitaly answers health checks without a token; ServerInfo is where a wrong token shows.
+            problem = $"the node refuses the token configured for it ({e.StatusCode}: {e.Status.Detail}); set the node's 'token' to the node's auth token";
+        }
         catch (RpcException e)
         {
             problem = $"{e.StatusCode}: {e.Status.Detail}";

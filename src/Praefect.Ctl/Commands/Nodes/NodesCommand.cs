@@ -63,6 +63,11 @@ internal static class NodesCommand
                 var health = node.Healthy ? "healthy" : "unhealthy";
                 writer.WriteLine($"  {node.Storage.PadRight(width)}  {role,-9}  {health,-9}  {node.ReplicationBacklog,7}  {node.OutdatedRepositories,8}  {node.Address}");
             }
+
+            foreach (var node in vs.Nodes.Where(n => n.LastCheckError.Length > 0))
+            {
+                writer.WriteLine($"  '{node.Storage}' last health check failed: {node.LastCheckError}");
+            }
         }
     }
 }

@@ -6,8 +6,8 @@ using Praefect.Configuration.Runtime;
 namespace Praefect.Server.Nodes.Health;
 
 /// <summary>
-/// Probes every configured node with grpc.health.v1 Health/Check (through the node's pooled
-/// connection, so with its own token) every <see cref="FailoverConfig.HealthCheckIntervalMs"/>,
+/// Probes every configured node with grpc.health.v1 Health/Check plus an authenticated ServerInfo
+/// (through the node's pooled connection, so with its own token: a wrong token makes the node unhealthy) every <see cref="FailoverConfig.HealthCheckIntervalMs"/>,
 /// each probe bounded by <see cref="FailoverConfig.HealthCheckTimeoutMs"/>, and reports the results
 /// to <see cref="NodeHealthMonitor"/>. Nodes are probed concurrently so one slow node delays no other.
 /// </summary>
@@ -37,17 +37,26 @@ internal sealed class HealthChecker(INodeConnections nodes, NodeHealthMonitor mo
         }
     }
 
-    /// <summary>One probe: up when the node answers SERVING within <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// One probe: up when the node answers SERVING within <paramref name="timeout"/> AND accepts the
+    /// node's token. Gitaly serves health checks without authentication, so a companion
+    /// ServerService/ServerInfo call (authenticated, cheap) proves the token: a node that would refuse
+    /// every forwarded call with "permission denied" is unhealthy, so reads and failover avoid it.
+    /// </summary>
     public static async Task<(bool Up, string Error)> CheckAsync(NodeConnection node, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         try
         {
             using var lease = node.Acquire();
+            var deadline = time.GetUtcNow().UtcDateTime + timeout;
             var reply = await new Grpc.Health.V1.Health.HealthClient(node.CallInvoker).CheckAsync(
-                new HealthCheckRequest(), deadline: time.GetUtcNow().UtcDateTime + timeout, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving
-                ? (true, "")
-                : (false, $"the node answered {reply.Status}");
+                new HealthCheckRequest(), deadline: deadline, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (reply.Status != HealthCheckResponse.Types.ServingStatus.Serving)
+            {
+                return (false, $"the node answered {reply.Status}");
+            }
+
+            return await CheckTokenAsync(node, deadline, cancellationToken).ConfigureAwait(false);
         }
         catch (RpcException e)
         {
@@ -57,6 +66,25 @@ internal sealed class HealthChecker(INodeConnections nodes, NodeHealthMonitor mo
         {
             // The connection was retired by a reload mid-probe; the next round uses the new one.
             return (false, "the node's connection was replaced by a reload");
+        }
+    }
+
+    private static async Task<(bool Up, string Error)> CheckTokenAsync(NodeConnection node, DateTime deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await new Gitaly.ServerService.ServerServiceClient(node.CallInvoker).ServerInfoAsync(
+                new Gitaly.ServerInfoRequest(), deadline: deadline, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return (true, "");
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.PermissionDenied or StatusCode.Unauthenticated)
+        {
+            return (false, $"the node refuses praefect's token for it ({e.StatusCode}: {e.Status.Detail}); set the node's token in praefect to the node's auth token");
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
+        {
+            // A node without ServerInfo cannot prove the token this way; its health check passed.
+            return (true, "");
         }
     }
 }

@@ -49,7 +49,7 @@ internal sealed class NodeHealthMonitor : INodeHealth
         NodeHealthSnapshot snapshot;
         lock (tracker)
         {
-            transition = tracker.Record(up, _time.GetUtcNow());
+            transition = tracker.Record(up, _time.GetUtcNow(), error);
             snapshot = Snapshot(virtualStorage, storage, tracker);
         }
 
@@ -85,5 +85,5 @@ internal sealed class NodeHealthMonitor : INodeHealth
     }
 
     private static NodeHealthSnapshot Snapshot(string virtualStorage, string storage, NodeHealthTracker tracker) =>
-        new(virtualStorage, storage, tracker.IsHealthy, tracker.UnhealthySince, tracker.LastCheck);
+        new(virtualStorage, storage, tracker.IsHealthy, tracker.UnhealthySince, tracker.LastCheck, tracker.LastError);
 }

@@ -30,11 +30,15 @@ internal sealed class NodeHealthTracker
     /// <summary>The last probe result (true: the node answered SERVING in time).</summary>
     public bool LastCheckUp { get; private set; }
 
+    /// <summary>Why the last probe failed; null when it passed (or before the first).</summary>
+    public string? LastError { get; private set; }
+
     /// <summary>Records one probe result; returns the transition it caused, if any.</summary>
-    public HealthTransition Record(bool up, DateTimeOffset now)
+    public HealthTransition Record(bool up, DateTimeOffset now, string? error = null)
     {
         LastCheck = now;
         LastCheckUp = up;
+        LastError = up ? null : error;
         if (up)
         {
             _consecutiveFailures = 0;

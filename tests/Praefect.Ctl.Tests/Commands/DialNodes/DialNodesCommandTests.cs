@@ -40,7 +40,7 @@ public sealed class DialNodesCommandTests
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(lines, Has.Length.EqualTo(4));
-        Assert.That(lines[0], Does.Match($@"^praefect/git-1 {_node.Address}: FAILED after \d+\.\d ms: PermissionDenied: permission denied: wrong token$"));
+        Assert.That(lines[0], Does.Match($@"^praefect/git-1 {_node.Address}: FAILED after \d+\.\d ms: the node refuses the token configured for it \(PermissionDenied: permission denied: wrong token\); set the node's 'token' to the node's auth token$"));
         Assert.That(lines[1], Does.Match($@"^praefect/git-2 {downAddress}: FAILED after \d+\.\d ms: Unavailable: "));
         Assert.That(lines[2], Does.Match($@"^praefect/git-9 {_node.Address}: FAILED after \d+\.\d ms: ServerInfo lists no storage 'git-9' \(it serves 'git-1'\); check the node's storage name$"));
         Assert.That(lines[3], Is.EqualTo("0 of 3 nodes ok"));
