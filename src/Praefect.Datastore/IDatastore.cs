@@ -89,6 +89,21 @@ public interface IDatastore : IAsyncDisposable, Failover.IFailoverStore
     /// <summary>Every repository (of one virtual storage, or all when null) with its generations; filter with <see cref="RepositoryGenerations.Outdated"/>.</summary>
     Task<IReadOnlyList<RepositoryGenerations>> GetAllGenerationsAsync(string? virtualStorage, CancellationToken cancellationToken);
 
+    // --- Removes and renames ---
+
+    /// <summary>
+    /// After the primary removed a repository: forgets its generations (every storage's too) and cancels
+    /// its queued copy and rename jobs (completed with a "cancelled" note), so none recreates it; the
+    /// remove ("delete") jobs stay. Returns how many jobs were cancelled.
+    /// </summary>
+    Task<int> RemoveRepositoryAsync(string virtualStorage, string relativePath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After the primary renamed a repository: moves its generations (every storage's too) and its queued
+    /// copy jobs to <paramref name="newRelativePath"/>; whatever was recorded under the new path is dropped.
+    /// </summary>
+    Task RenameRepositoryAsync(string virtualStorage, string relativePath, string newRelativePath, CancellationToken cancellationToken);
+
     // --- Primaries ---
 
     /// <summary>The recorded primary storage of a virtual storage, or null when none was recorded.</summary>

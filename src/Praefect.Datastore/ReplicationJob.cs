@@ -17,7 +17,8 @@ public sealed record ReplicationJob(
     DateTimeOffset NextAttemptAt,
     string? LeaseOwner,
     DateTimeOffset? LeaseExpiresAt,
-    long? CollapsedInto)
+    long? CollapsedInto,
+    string? NewRelativePath = null)
 {
-    public JobRequest Request => new(VirtualStorage, RelativePath, SourceStorage, TargetStorage, ChangeType);
+    public JobRequest Request => new(VirtualStorage, RelativePath, SourceStorage, TargetStorage, ChangeType, NewRelativePath);
 }

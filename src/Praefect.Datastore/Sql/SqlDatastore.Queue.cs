@@ -7,7 +7,7 @@ internal abstract partial class SqlDatastore
 {
     private const string JobColumns =
         "id, virtual_storage, relative_path, source_storage, target_storage, change_type, state, attempts, last_error, " +
-        "created_at, ready_at, started_at, next_attempt_at, lease_owner, lease_expires_at, collapsed_into";
+        "created_at, ready_at, started_at, next_attempt_at, lease_owner, lease_expires_at, collapsed_into, new_relative_path";
 
     public async Task<IReadOnlyList<long>> RecordPendingAsync(IReadOnlyList<JobRequest> jobs, string instanceId, CancellationToken cancellationToken)
     {
@@ -25,12 +25,12 @@ internal abstract partial class SqlDatastore
             await using var command = SqlCommands.Create(connection, transaction,
                 """
                 INSERT INTO replication_jobs (virtual_storage, relative_path, source_storage, target_storage, change_type,
-                                              state, attempts, created_at, updated_at, next_attempt_at, lease_owner)
-                VALUES (@vs, @path, @source, @target, @change, 'pending', 0, @now, @now, @now, @owner)
+                                              state, attempts, created_at, updated_at, next_attempt_at, lease_owner, new_relative_path)
+                VALUES (@vs, @path, @source, @target, @change, 'pending', 0, @now, @now, @now, @owner, @newPath)
                 RETURNING id
                 """,
                 ("@vs", job.VirtualStorage), ("@path", job.RelativePath), ("@source", job.SourceStorage),
-                ("@target", job.TargetStorage), ("@change", job.ChangeType), ("@now", now), ("@owner", instanceId));
+                ("@target", job.TargetStorage), ("@change", job.ChangeType), ("@now", now), ("@owner", instanceId), ("@newPath", job.NewRelativePath));
             ids.Add(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
         }
 
@@ -76,8 +76,8 @@ internal abstract partial class SqlDatastore
             await SqlCommands.ExecuteAsync(connection, transaction,
                 $"""
                 INSERT INTO replication_jobs (virtual_storage, relative_path, source_storage, target_storage, change_type,
-                                              state, attempts, created_at, ready_at, updated_at, next_attempt_at)
-                SELECT virtual_storage, relative_path, source_storage, target_storage, change_type, 'ready', 0, @now, @now, @now, @now
+                                              state, attempts, created_at, ready_at, updated_at, next_attempt_at, new_relative_path)
+                SELECT virtual_storage, relative_path, source_storage, target_storage, change_type, 'ready', 0, @now, @now, @now, @now, new_relative_path
                 FROM replication_jobs WHERE id IN ({missedList})
                 """,
                 cancellationToken, [.. missedParameters, ("@now", now)]);
@@ -154,9 +154,10 @@ internal abstract partial class SqlDatastore
             UPDATE replication_jobs SET state = 'completed', updated_at = @now, collapsed_into = @id
             WHERE virtual_storage = @vs AND relative_path = @path AND target_storage = @target
               AND state IN ('ready', 'failed') AND ready_at <= @started AND id <> @id
+              AND (change_type = @change OR (change_type NOT IN ('delete', 'rename') AND @change NOT IN ('delete', 'rename')))
             """,
             cancellationToken, ("@now", now), ("@id", job.Id), ("@vs", job.VirtualStorage), ("@path", job.RelativePath),
-            ("@target", job.TargetStorage), ("@started", UnixMillis.From(job.StartedAt ?? UnixMillis.To(now))));
+            ("@target", job.TargetStorage), ("@started", UnixMillis.From(job.StartedAt ?? UnixMillis.To(now))), ("@change", job.ChangeType));
 
         if (copiedGeneration is { } generation)
         {
@@ -276,5 +277,6 @@ internal abstract partial class SqlDatastore
         NextAttemptAt: UnixMillis.To(reader.GetInt64(12)),
         LeaseOwner: SqlCommands.NullableString(reader, 13),
         LeaseExpiresAt: UnixMillis.To(SqlCommands.NullableLong(reader, 14)),
-        CollapsedInto: SqlCommands.NullableLong(reader, 15));
+        CollapsedInto: SqlCommands.NullableLong(reader, 15),
+        NewRelativePath: SqlCommands.NullableString(reader, 16));
 }

@@ -1,0 +1,45 @@
+namespace Praefect.Datastore.Sql;
+
+/// <summary>Removes and renames: what the datastore does once the primary acknowledged one.</summary>
+internal abstract partial class SqlDatastore
+{
+    private const string QueuedStates = "('pending', 'ready', 'failed')";
+    private const string NotLifecycle = "change_type NOT IN ('delete', 'rename')";
+
+    public async Task<int> RemoveRepositoryAsync(string virtualStorage, string relativePath, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        (string, object?)[] key = [("@vs", virtualStorage), ("@path", relativePath)];
+        await SqlCommands.ExecuteAsync(connection, transaction, "DELETE FROM repositories WHERE virtual_storage = @vs AND relative_path = @path", cancellationToken, key);
+        await SqlCommands.ExecuteAsync(connection, transaction, "DELETE FROM storage_repositories WHERE virtual_storage = @vs AND relative_path = @path", cancellationToken, key);
+        var cancelled = await SqlCommands.ExecuteAsync(connection, transaction,
+            $"""
+            UPDATE replication_jobs SET state = 'completed', updated_at = @now, lease_owner = NULL, lease_expires_at = NULL,
+                                        last_error = 'cancelled: the repository was removed'
+            WHERE virtual_storage = @vs AND relative_path = @path AND state IN {QueuedStates} AND change_type <> 'delete'
+            """,
+            cancellationToken, [.. key, ("@now", now)]);
+        await transaction.CommitAsync(cancellationToken);
+        return cancelled;
+    }
+
+    public async Task RenameRepositoryAsync(string virtualStorage, string relativePath, string newRelativePath, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        (string, object?)[] parameters = [("@vs", virtualStorage), ("@path", relativePath), ("@to", newRelativePath), ("@now", now)];
+
+        // Whatever was recorded under the new path is stale: the primary refused a rename onto an existing repository.
+        await SqlCommands.ExecuteAsync(connection, transaction, "DELETE FROM repositories WHERE virtual_storage = @vs AND relative_path = @to", cancellationToken, parameters);
+        await SqlCommands.ExecuteAsync(connection, transaction, "DELETE FROM storage_repositories WHERE virtual_storage = @vs AND relative_path = @to", cancellationToken, parameters);
+        await SqlCommands.ExecuteAsync(connection, transaction, "UPDATE repositories SET relative_path = @to WHERE virtual_storage = @vs AND relative_path = @path", cancellationToken, parameters);
+        await SqlCommands.ExecuteAsync(connection, transaction, "UPDATE storage_repositories SET relative_path = @to WHERE virtual_storage = @vs AND relative_path = @path", cancellationToken, parameters);
+        await SqlCommands.ExecuteAsync(connection, transaction,
+            $"UPDATE replication_jobs SET relative_path = @to, updated_at = @now WHERE virtual_storage = @vs AND relative_path = @path AND state IN {QueuedStates} AND {NotLifecycle}",
+            cancellationToken, parameters);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
