@@ -98,6 +98,9 @@ internal static class RecordingBenchmark
         public ValueTask<IReplicationTicket> BeginMutatorAsync(string virtualStorage, string relativePath, string primaryStorage, string method, CancellationToken cancellationToken) =>
             ValueTask.FromResult<IReplicationTicket>(this);
 
+        public ValueTask<IReplicationTicket> BeginChangeAsync(string virtualStorage, string relativePath, string primaryStorage, string changeType, string? newRelativePath, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReplicationTicket>(this);
+
         public ValueTask CompleteAsync(bool succeeded, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

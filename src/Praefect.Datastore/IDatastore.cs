@@ -99,10 +99,19 @@ public interface IDatastore : IAsyncDisposable, Failover.IFailoverStore
     Task<int> RemoveRepositoryAsync(string virtualStorage, string relativePath, CancellationToken cancellationToken);
 
     /// <summary>
-    /// After the primary renamed a repository: moves its generations (every storage's too) and its queued
-    /// copy jobs to <paramref name="newRelativePath"/>; whatever was recorded under the new path is dropped.
+    /// After the primary renamed a repository: moves its generations (every storage's too) and its queued or
+    /// running copy jobs (a running one retries under the new path) to <paramref name="newRelativePath"/>; whatever was recorded under the new path is dropped.
     /// </summary>
     Task RenameRepositoryAsync(string virtualStorage, string relativePath, string newRelativePath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cancels the queued jobs of the same repository and target recorded before <paramref name="job"/> (a remove
+    /// that ran): a copy that failed while the remove was queued must not recreate the repository. Returns how many.
+    /// </summary>
+    Task<int> CancelEarlierJobsAsync(ReplicationJob job, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Cancels queued jobs (completed with <paramref name="reason"/> as their note), e.g. of a remove the primary refused.</summary>
+    Task CancelJobsAsync(IReadOnlyList<long> ids, string reason, CancellationToken cancellationToken);
 
     // --- Primaries ---
 

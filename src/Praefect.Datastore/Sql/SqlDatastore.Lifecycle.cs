@@ -38,8 +38,33 @@ internal abstract partial class SqlDatastore
         await SqlCommands.ExecuteAsync(connection, transaction, "UPDATE repositories SET relative_path = @to WHERE virtual_storage = @vs AND relative_path = @path", cancellationToken, parameters);
         await SqlCommands.ExecuteAsync(connection, transaction, "UPDATE storage_repositories SET relative_path = @to WHERE virtual_storage = @vs AND relative_path = @path", cancellationToken, parameters);
         await SqlCommands.ExecuteAsync(connection, transaction,
-            $"UPDATE replication_jobs SET relative_path = @to, updated_at = @now WHERE virtual_storage = @vs AND relative_path = @path AND state IN {QueuedStates} AND {NotLifecycle}",
+            $"UPDATE replication_jobs SET relative_path = @to, updated_at = @now WHERE virtual_storage = @vs AND relative_path = @path AND state IN ('pending', 'ready', 'failed', 'in_progress') AND {NotLifecycle}",
             cancellationToken, parameters);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task CancelJobsAsync(IReadOnlyList<long> ids, string reason, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var (list, idParameters) = SqlCommands.IdList(ids);
+        await using var connection = await OpenAsync(cancellationToken);
+        await SqlCommands.ExecuteAsync(connection, null,
+            $"UPDATE replication_jobs SET state = 'completed', updated_at = @now, lease_owner = NULL, lease_expires_at = NULL, last_error = @reason WHERE id IN ({list}) AND state IN {QueuedStates}",
+            cancellationToken, [.. idParameters, ("@now", Now), ("@reason", reason)]);
+    }
+
+    public async Task<int> CancelEarlierJobsAsync(ReplicationJob job, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await SqlCommands.ExecuteAsync(connection, null,
+            $"""
+            UPDATE replication_jobs SET state = 'completed', updated_at = @now, lease_owner = NULL, lease_expires_at = NULL, last_error = @reason
+            WHERE virtual_storage = @vs AND relative_path = @path AND target_storage = @target AND id < @id AND state IN {QueuedStates} AND change_type <> 'delete'
+            """,
+            cancellationToken, ("@now", Now), ("@reason", reason), ("@vs", job.VirtualStorage), ("@path", job.RelativePath), ("@target", job.TargetStorage), ("@id", job.Id));
     }
 }

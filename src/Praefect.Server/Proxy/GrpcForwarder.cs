@@ -156,7 +156,7 @@ internal sealed class GrpcForwarder(
         {
             try
             {
-                ticket = await scheduler.BeginMutatorAsync(virtualStorage, route.RelativePath, target.Storage, operation.FullMethod, context.RequestAborted).ConfigureAwait(false);
+                ticket = await ReplicationChange.BeginAsync(scheduler, operation, route.Message, virtualStorage, route.RelativePath, target.Storage, context.RequestAborted).ConfigureAwait(false);
             }
             catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
             {

@@ -25,12 +25,29 @@ internal sealed class DurableReplicationScheduler(
         return new DurableReplicationTicket(this, virtualStorage, relativePath, primaryStorage, jobs, ids);
     }
 
+    public async ValueTask<IReplicationTicket> BeginChangeAsync(string virtualStorage, string relativePath, string primaryStorage, string changeType, string? newRelativePath, CancellationToken cancellationToken)
+    {
+        var jobs = nodes.Storages(virtualStorage)
+            .Where(storage => storage != primaryStorage)
+            .Select(target => new JobRequest(virtualStorage, relativePath, primaryStorage, target, changeType, newRelativePath))
+            .ToList();
+        var ids = await store.RecordPendingAsync(jobs, instance.Id, cancellationToken).ConfigureAwait(false);
+        return new DurableReplicationTicket(this, virtualStorage, relativePath, primaryStorage, jobs, ids) { Change = changeType, NewRelativePath = newRelativePath };
+    }
+
     internal async ValueTask CompleteAsync(DurableReplicationTicket ticket, bool succeeded)
     {
         // Not the caller's token: the call is over, and this write must happen even if the client left.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var targets = ticket.Jobs.Select(j => (j.VirtualStorage, j.TargetStorage)).ToList();
-        if (succeeded)
+        if (ticket.Change is not null)
+        {
+            if (!await ReplicationChangeFollower.FollowAsync(store, ticket, succeeded, logger, timeout.Token).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+        else if (succeeded)
         {
             try
             {

@@ -23,6 +23,12 @@ internal sealed class DurableReplicationTicket(
 
     public IReadOnlyList<long> Ids => ids;
 
+    /// <summary>Null for a copy; <see cref="ChangeTypes.Delete"/> or <see cref="ChangeTypes.Rename"/> otherwise.</summary>
+    public string? Change { get; init; }
+
+    /// <summary>For a rename: the new relative path.</summary>
+    public string? NewRelativePath { get; init; }
+
     public ValueTask CompleteAsync(bool succeeded, CancellationToken cancellationToken) =>
         Interlocked.Exchange(ref _completed, 1) == 0 ? scheduler.CompleteAsync(this, succeeded) : ValueTask.CompletedTask;
 }

@@ -22,7 +22,7 @@ internal static class CheckConsistencyCommand
         var config = RuntimeDatastore.ConfigOption();
         var virtualStorage = new Option<string?>("--virtual-storage") { Description = "Only this virtual storage (default: all)." };
         var repository = new Option<string?>("--repository") { Description = "Only this repository (relative path); default: every repository praefect has recorded a write for." };
-        var command = new Command(Name, "Compare the checksum of each repository on every node of its virtual storage; print mismatches and exit 1 when any.")
+        var command = new Command(Name, "Compare each repository on every node of its virtual storage (refs checksum and info/attributes); print mismatches and exit 1 when any.")
         {
             config,
             virtualStorage,
@@ -62,13 +62,15 @@ internal static class CheckConsistencyCommand
                 foreach (var path in paths)
                 {
                     var checksums = await Task.WhenAll(vs.Nodes.Select(node => ChecksumAsync(clients, node, path, cancellationToken)));
-                    if (checksums.Distinct().Count() > 1 || checksums.Any(c => c.StartsWith("error:", StringComparison.Ordinal)))
+                    var attributes = await Task.WhenAll(vs.Nodes.Select(node => InfoAttributes.DescribeAsync(clients, node, path, CallTimeout, cancellationToken)));
+                    var attributesDiffer = attributes.OfType<string>().Distinct().Count() > 1;
+                    if (checksums.Distinct().Count() > 1 || checksums.Any(c => c.StartsWith("error:", StringComparison.Ordinal)) || attributesDiffer)
                     {
                         bad++;
                         output.Out.WriteLine($"{vs.Name}/{path}: inconsistent");
-                        foreach (var (node, checksum) in vs.Nodes.Zip(checksums))
+                        foreach (var (node, checksum, attribute) in vs.Nodes.Zip(checksums, attributes))
                         {
-                            output.Out.WriteLine($"  {node.Storage}: {checksum}");
+                            output.Out.WriteLine($"  {node.Storage}: {checksum}{(attributesDiffer ? ", info/attributes " + (attribute ?? "not served") : "")}");
                         }
                     }
                 }

@@ -2,11 +2,25 @@ using Praefect.Datastore;
 
 namespace Praefect.Server.Replication.Actions;
 
-/// <summary>Maps a job's change type to the action that runs it.</summary>
-internal sealed class ReplicationActions(IDatastore store, ReplicationOptions options, TimeProvider time)
+/// <summary>Maps a job's change type to the action that runs it: "delete", "rename", else a copy ("update").</summary>
+internal sealed class ReplicationActions
 {
-    private readonly UpdateAction _update = new(store, options, time);
+    private readonly UpdateAction _update;
+    private readonly RemoveAction _remove;
+    private readonly RenameAction _rename;
 
-    /// <summary>The action for <paramref name="job"/>; today every change type is a copy ("update").</summary>
-    public IReplicationAction For(ReplicationJob job) => _update;
+    public ReplicationActions(IDatastore store, ReplicationOptions options, TimeProvider time)
+    {
+        var calls = new NodeCalls(options, time);
+        _update = new UpdateAction(store, calls);
+        _remove = new RemoveAction(store, calls);
+        _rename = new RenameAction(calls, _remove, _update);
+    }
+
+    public IReplicationAction For(ReplicationJob job) => job.ChangeType switch
+    {
+        ChangeTypes.Delete => _remove,
+        ChangeTypes.Rename => _rename,
+        _ => _update,
+    };
 }

@@ -1,59 +1,79 @@
+using System.Collections.Concurrent;
 using Gitaly;
 using Grpc.Core;
 using Praefect.Datastore;
-using Praefect.Protocol.Metadata;
+using Praefect.Protocol.Gitaly13;
 
 namespace Praefect.Server.Replication.Actions;
 
 /// <summary>
-/// Copies the repository as the original Praefect did:
+/// Copies the whole repository from the source to the target:
 /// <list type="number">
-/// <item>CreateRepository on the target (idempotent).</item>
-/// <item>FetchInternalRemote on the target from the source, named in the <c>gitaly-servers</c> header; <c>result = false</c> fails.</item>
-/// <item>CalculateChecksum on both; a mismatch fails, unless a newer job of the same repository is queued (a write landed meanwhile and that job will copy it).</item>
+/// <item>ReplicateRepository on the target (source named in the <c>gitaly-servers</c> header): refs, HEAD and the
+/// state outside refs (info/attributes), as Praefect does since Dec 2019. A target that answers Unimplemented
+/// (a 1.37-era node) is remembered for <see cref="UnsupportedFor"/> and gets step 2 instead.</item>
+/// <item>Else CreateRepository (idempotent), FetchInternalRemote (<c>result = false</c> fails), and HEAD set to the
+/// source's default branch (WriteRef HEAD), since 1.37 fetches do not move it.</item>
+/// <item>Verify: CalculateChecksum (refs and HEAD) and GetInfoAttributes (where both nodes serve it) equal on
+/// both; a difference fails the job, unless a newer job of the same repository is queued (a write landed
+/// meanwhile and that job will copy it).</item>
 /// </list>
 /// </summary>
-internal sealed class UpdateAction(IDatastore store, ReplicationOptions options, TimeProvider time) : IReplicationAction
+internal sealed class UpdateAction(IDatastore store, NodeCalls calls) : IReplicationAction
 {
+    /// <summary>How long a node that answered Unimplemented to ReplicateRepository is not asked again.</summary>
+    public static readonly TimeSpan UnsupportedFor = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _noReplicate = new(StringComparer.Ordinal);
+
     public async Task<ReplicationOutcome> RunAsync(ReplicationJob job, ReplicationNode source, ReplicationNode target, long? sourceGeneration, CancellationToken cancellationToken)
     {
-        var sourceRepository = new Repository { StorageName = source.Storage, RelativePath = job.RelativePath };
-        var targetRepository = new Repository { StorageName = target.Storage, RelativePath = job.RelativePath };
-        await CreateRepositoryAsync(target, targetRepository, cancellationToken).ConfigureAwait(false);
-
-        FetchInternalRemoteResponse fetch;
-        try
-        {
-            fetch = await new RemoteService.RemoteServiceClient(target.Invoker).FetchInternalRemoteAsync(
-                new FetchInternalRemoteRequest { Repository = targetRepository, RemoteRepository = sourceRepository },
-                FetchHeaders(source), Deadline(options.FetchTimeout), cancellationToken).ConfigureAwait(false);
-        }
-        catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ReplicationStepException(target, "FetchInternalRemote", e);
-        }
-
-        if (!fetch.Result)
+        var copied = await TryReplicateRepositoryAsync(job.RelativePath, source, target, cancellationToken).ConfigureAwait(false)
+                     || await FetchAsync(job.RelativePath, source, target, cancellationToken).ConfigureAwait(false);
+        if (!copied)
         {
             return new ReplicationOutcome.Failed($"FetchInternalRemote on \"{target.Storage}\" from \"{source.Storage}\" returned result=false");
         }
 
-        var sourceChecksum = await ChecksumAsync(source, sourceRepository, cancellationToken).ConfigureAwait(false);
-        var targetChecksum = await ChecksumAsync(target, targetRepository, cancellationToken).ConfigureAwait(false);
-        if (sourceChecksum != targetChecksum && !await store.HasNewerJobAsync(job, cancellationToken).ConfigureAwait(false))
+        var difference = await Verification.DifferenceAsync(calls, job.RelativePath, source, target, cancellationToken).ConfigureAwait(false);
+        if (difference is not null && !await store.HasNewerJobAsync(job, cancellationToken).ConfigureAwait(false))
         {
-            return new ReplicationOutcome.Failed($"checksum mismatch after replication: \"{source.Storage}\" has {sourceChecksum}, \"{target.Storage}\" has {targetChecksum}");
+            return new ReplicationOutcome.Failed($"{difference} after replication");
         }
 
         return new ReplicationOutcome.Completed(sourceGeneration);
     }
 
-    private async Task CreateRepositoryAsync(ReplicationNode target, Repository repository, CancellationToken cancellationToken)
+    private async Task<bool> TryReplicateRepositoryAsync(string relativePath, ReplicationNode source, ReplicationNode target, CancellationToken cancellationToken)
     {
+        if (_noReplicate.TryGetValue(target.Address, out var until) && until > DateTimeOffset.UtcNow)
+        {
+            return false;
+        }
+
         try
         {
-            await new RepositoryService.RepositoryServiceClient(target.Invoker).CreateRepositoryAsync(
-                new CreateRepositoryRequest { Repository = repository }, null, Deadline(options.ShortCallTimeout), cancellationToken).ConfigureAwait(false);
+            await target.Invoker.AsyncUnaryCall(RepositoryLifecycle.ReplicateRepository, null, new CallOptions(NodeCalls.Reaching(source), calls.Long, cancellationToken),
+                new ReplicateRepositoryRequest { Repository = NodeCalls.On(target, relativePath), Source = NodeCalls.On(source, relativePath) }).ConfigureAwait(false);
+            return true;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
+        {
+            _noReplicate[target.Address] = DateTimeOffset.UtcNow + UnsupportedFor;
+            return false;
+        }
+        catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ReplicationStepException(target, "ReplicateRepository", e);
+        }
+    }
+
+    private async Task<bool> FetchAsync(string relativePath, ReplicationNode source, ReplicationNode target, CancellationToken cancellationToken)
+    {
+        var repositories = new RepositoryService.RepositoryServiceClient(target.Invoker);
+        try
+        {
+            await repositories.CreateRepositoryAsync(new CreateRepositoryRequest { Repository = NodeCalls.On(target, relativePath) }, null, calls.Short, cancellationToken).ConfigureAwait(false);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
         {
@@ -63,26 +83,31 @@ internal sealed class UpdateAction(IDatastore store, ReplicationOptions options,
         {
             throw new ReplicationStepException(target, "CreateRepository", e);
         }
-    }
 
-    private async Task<string> ChecksumAsync(ReplicationNode node, Repository repository, CancellationToken cancellationToken)
-    {
+        var fetch = await NodeCalls.RunAsync(target, "FetchInternalRemote", () => new RemoteService.RemoteServiceClient(target.Invoker).FetchInternalRemoteAsync(
+            new FetchInternalRemoteRequest { Repository = NodeCalls.On(target, relativePath), RemoteRepository = NodeCalls.On(source, relativePath) },
+            NodeCalls.Reaching(source), calls.Long, cancellationToken).ResponseAsync, cancellationToken).ConfigureAwait(false);
+        if (!fetch.Result)
+        {
+            return false;
+        }
+
         try
         {
-            var reply = await new RepositoryService.RepositoryServiceClient(node.Invoker).CalculateChecksumAsync(
-                new CalculateChecksumRequest { Repository = repository }, null, Deadline(options.ShortCallTimeout), cancellationToken).ConfigureAwait(false);
-            return reply.Checksum;
+            var head = await NodeCalls.RunAsync(source, "FindDefaultBranchName", () => new RefService.RefServiceClient(source.Invoker).FindDefaultBranchNameAsync(
+                new FindDefaultBranchNameRequest { Repository = NodeCalls.On(source, relativePath) }, null, calls.Short, cancellationToken).ResponseAsync, cancellationToken).ConfigureAwait(false);
+            if (!head.Name.IsEmpty)
+            {
+                await NodeCalls.RunAsync(target, "WriteRef HEAD", () => repositories.WriteRefAsync(
+                    new WriteRefRequest { Repository = NodeCalls.On(target, relativePath), Ref = Google.Protobuf.ByteString.CopyFromUtf8("HEAD"), Revision = head.Name },
+                    null, calls.Short, cancellationToken).ResponseAsync, cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
+        catch (ReplicationStepException e) when (e.Rpc.StatusCode == StatusCode.Unimplemented)
         {
-            throw new ReplicationStepException(node, "CalculateChecksum", e);
+            // A node without these calls: verification tells whether HEAD matches anyway.
         }
+
+        return true;
     }
-
-    private static Metadata FetchHeaders(ReplicationNode source) => new()
-    {
-        { GitalyServers.HeaderName, GitalyServers.Encode(new Dictionary<string, GitalyServerInfo> { [source.Storage] = new(source.Address, source.Token) }) },
-    };
-
-    private DateTime Deadline(TimeSpan timeout) => time.GetUtcNow().UtcDateTime + timeout;
 }
