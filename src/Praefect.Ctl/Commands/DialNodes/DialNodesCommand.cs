@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Praefect.Configuration.Runtime;
+using Praefect.Ctl.Commands.Common;
 using Praefect.Ctl.Commands.SqlMigrate;
 
 namespace Praefect.Ctl.Commands.DialNodes;
@@ -16,35 +17,23 @@ internal static class DialNodesCommand
     public static Command Create(CtlOutput output)
     {
         var config = RuntimeDatastore.ConfigOption();
-        var timeout = new Option<int>("--timeout")
-        {
-            Description = "Seconds to wait for each node (default 10).",
-            DefaultValueFactory = _ => 10,
-        };
+        var timeout = ConfiguredNodes.TimeoutOption();
         var command = new Command(Name, "Connect to every Gitaly node of the runtime config with its token; check health and that its storage is readable and writeable.")
         {
             config,
             timeout,
         };
         command.SetAction((parse, cancellationToken) =>
-            ExecuteAsync(parse.GetValue(config)!, TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), output, cancellationToken));
+            ExecuteAsync(parse.GetValue(config)!, ConfiguredNodes.Timeout(parse.GetValue(timeout)), output, cancellationToken));
         return command;
     }
 
     public static async Task<int> ExecuteAsync(string configPath, TimeSpan timeout, CtlOutput output, CancellationToken cancellationToken)
     {
-        var config = RuntimeConfigLoader.LoadFile(configPath, out var error);
-        if (config is null)
+        var nodes = ConfiguredNodes.Load(configPath, Name, output, out var exitCode);
+        if (nodes is null)
         {
-            output.Error.WriteLine(error);
-            return ExitCodes.Usage;
-        }
-
-        var nodes = config.VirtualStorages.SelectMany(vs => vs.Nodes.Select(node => (VirtualStorage: vs.Name, Node: node))).ToList();
-        if (nodes.Count == 0)
-        {
-            output.Error.WriteLine($"praefect-ctl {Name}: error: {configPath} lists no nodes under virtual_storages");
-            return ExitCodes.Failed;
+            return exitCode;
         }
 
         // All nodes at once: one slow node does not delay the others' answers.
