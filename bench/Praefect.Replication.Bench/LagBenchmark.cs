@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Praefect.Configuration.Runtime;
 using Praefect.Datastore;
+using Praefect.Server.Nodes;
 using Praefect.Server.Replication;
 using Praefect.TestSupport;
 
@@ -34,7 +35,8 @@ internal static class LagBenchmark
             await using var store = DatastoreFactory.CreateSqlite(directory.Combine("praefect.db"));
             await store.MigrateAsync(CancellationToken.None);
             var config = new VirtualStorageConfig { Name = "praefect", Nodes = nodes.Select((n, i) => new NodeConfig { Storage = n.Storage, Address = n.Address, Token = n.Token, Primary = i == 0 }).ToList() };
-            using var replicationNodes = new ChannelReplicationNodes([config]);
+            using var connections = new NodeManager(new RuntimeConfig { VirtualStorages = [config] });
+            var replicationNodes = new NodeConnectionsReplicationNodes(connections);
             var instance = new ReplicationInstance();
             var signal = new ReplicationSignal();
             var options = ReplicationOptions.From(new ReplicationConfig());

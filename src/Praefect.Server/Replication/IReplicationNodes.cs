@@ -1,8 +1,8 @@
 namespace Praefect.Server.Replication;
 
 /// <summary>
-/// The nodes the replicator talks to. Adapt the host's pooled node connections to it; tests and the
-/// standalone case use <see cref="ChannelReplicationNodes"/>.
+/// The nodes the replicator talks to: the host's pooled node connections
+/// (<see cref="NodeConnectionsReplicationNodes"/>), or a fake in unit tests.
 /// </summary>
 internal interface IReplicationNodes
 {
