@@ -1,4 +1,5 @@
 using Praefect.Configuration.Runtime;
+using Praefect.Protocol.Addressing;
 using Praefect.Server.Logging;
 
 namespace Praefect.Server.Configuration;
@@ -52,7 +53,7 @@ internal static class RuntimeConfigValidator
 
     private static void CheckHostPort(string key, string value, List<string> errors)
     {
-        if (value.Length > 0 && !ListenAddress.TryParse(value, out _))
+        if (value.Length > 0 && !GitalyAddress.TryParseListen(value, out _, out _))
         {
             errors.Add($"{key} '{value}' is not host:port; use e.g. 'localhost:2305' or '0.0.0.0:2305'");
         }
@@ -118,7 +119,7 @@ internal static class RuntimeConfigValidator
             {
                 errors.Add($"virtual storage '{vs.Name}': node '{node.Storage}' has no address; set address: 'tcp://host:8075'");
             }
-            else if (!NodeAddress.TryParse(node.Address, out _, out var addressError))
+            else if (!GitalyAddress.TryParse(node.Address, out _, out var addressError))
             {
                 errors.Add($"virtual storage '{vs.Name}': node '{node.Storage}': {addressError}");
             }

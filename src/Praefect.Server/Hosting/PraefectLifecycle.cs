@@ -2,6 +2,7 @@ using Grpc.Health.V1;
 using Grpc.HealthCheck;
 using Microsoft.Extensions.Logging;
 using Praefect.Configuration.Runtime;
+using Praefect.Protocol.Addressing;
 using Praefect.Server.Auth;
 using Praefect.Server.Configuration;
 using Praefect.Server.Metrics;
@@ -35,10 +36,10 @@ internal sealed class PraefectLifecycle(
 
         if (config.PrometheusListenAddr.Length > 0)
         {
-            ListenAddress.TryParse(config.PrometheusListenAddr, out var address);
+            GitalyAddress.TryParseListen(config.PrometheusListenAddr, out var address, out _);
             try
             {
-                _metricServer = new KestrelMetricServer(address!.IsAnyAddress ? "*" : address.Host, address.Port).Start();
+                _metricServer = new KestrelMetricServer(address.IsAnyHost ? "*" : address.Host, address.Port).Start();
             }
             catch (Exception e) when (e is IOException or InvalidOperationException)
             {

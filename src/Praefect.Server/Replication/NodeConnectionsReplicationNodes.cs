@@ -15,6 +15,6 @@ internal sealed class NodeConnectionsReplicationNodes(INodeConnections connectio
 
     public ReplicationNode? Find(string virtualStorage, string storage) =>
         connections.Current.TryGet(virtualStorage, out var nodes) && nodes.Find(storage) is { } node
-            ? new ReplicationNode(node.Storage, node.Address.Original, node.Token, node.CallInvoker)
+            ? new ReplicationNode(node.Storage, node.Address.ToString(), node.Token, node.CallInvoker)
             : null;
 }

@@ -1,7 +1,7 @@
-using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Praefect.Configuration.Runtime;
+using Praefect.Protocol.Addressing;
 using Praefect.Protocol.Auth;
 
 namespace Praefect.Ctl.Commands.CheckConsistency;
@@ -40,26 +40,6 @@ internal sealed class NodeClients : IDisposable
         }
     }
 
-    private static GrpcChannel Open(string address)
-    {
-        var handler = new SocketsHttpHandler { UseProxy = false };
-        string target;
-        if (address.StartsWith("unix:", StringComparison.Ordinal))
-        {
-            var path = address["unix:".Length..];
-            handler.ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            };
-            target = "http://localhost";
-        }
-        else
-        {
-            target = address.StartsWith("tls://", StringComparison.Ordinal) ? "https://" + address["tls://".Length..] : "http://" + address.Replace("tcp://", "", StringComparison.Ordinal);
-        }
-
-        return GrpcChannel.ForAddress(target, new GrpcChannelOptions { HttpHandler = handler });
-    }
+    // The runtime config was validated when it was loaded, so the address parses.
+    private static GrpcChannel Open(string address) => GitalyChannels.Open(address);
 }
