@@ -17,6 +17,7 @@ internal static class RuntimeConfigValidator
         ValidateListeners(config, errors);
         ValidateLogging(config, errors);
         ValidateVirtualStorages(config, errors);
+        ReplicationConfigRules.Validate(config.Replication, errors);
         if (config.GracefulStopTimeoutSeconds < 0)
         {
             errors.Add($"graceful_stop_timeout_seconds is {config.GracefulStopTimeoutSeconds}; set it to 0 or more seconds");

@@ -10,7 +10,7 @@ namespace Praefect.Server.Nodes;
 /// Every request carries a v2 token for the node's own secret. Survives reloads that keep the
 /// address; a retired connection is disposed when its last call ends.
 /// </summary>
-public sealed class NodeConnection : IDisposable
+internal sealed class NodeConnection : IDisposable
 {
     private readonly NodeTokenHandler _tokenHandler;
     private readonly GrpcChannel _channel;
