@@ -48,18 +48,18 @@ internal sealed class SqliteDatastore : SqlDatastore
                 Directory.CreateDirectory(directory); // The data dir of a fresh install.
             }
 
-            await connection.OpenAsync(cancellationToken);
-            await SqlCommands.ExecuteAsync(connection, null, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;", cancellationToken);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await SqlCommands.ExecuteAsync(connection, null, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;", cancellationToken).ConfigureAwait(false);
             if (Interlocked.Exchange(ref _walEnabled, 1) == 0)
             {
-                await SqlCommands.ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
+                await SqlCommands.ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
             }
 
             return connection;
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
-            await connection.DisposeAsync();
+            await connection.DisposeAsync().ConfigureAwait(false);
             throw new DatastoreException($"cannot open the SQLite database '{_path}': {e.Message.TrimEnd('.')}. Check that the directory exists and that praefect may write to it.", e);
         }
     }
