@@ -48,14 +48,28 @@ internal sealed class SqliteDatastore : SqlDatastore
                 Directory.CreateDirectory(directory); // The data dir of a fresh install.
             }
 
+            if (Volatile.Read(ref _walEnabled) == 0 && SqliteFileCheck.Problem(_path) is { } problem)
+            {
+                throw new DatastoreException(SqliteFileCheck.Refusal(_path, problem));
+            }
+
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await SqlCommands.ExecuteAsync(connection, null, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;", cancellationToken).ConfigureAwait(false);
-            if (Interlocked.Exchange(ref _walEnabled, 1) == 0)
+            if (Volatile.Read(ref _walEnabled) == 0)
             {
                 await SqlCommands.ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+
+                // A read-only file or data dir otherwise shows only at the first write, as a bare "SQLite Error 8".
+                await SqlCommands.ExecuteAsync(connection, null, "BEGIN IMMEDIATE; ROLLBACK;", cancellationToken).ConfigureAwait(false);
+                Interlocked.Exchange(ref _walEnabled, 1);
             }
 
             return connection;
+        }
+        catch (DatastoreException)
+        {
+            await connection.DisposeAsync();
+            throw;
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {

@@ -14,4 +14,7 @@ internal interface IReplicationNodes
 
     /// <summary>A node of a virtual storage, or null when it is not configured (any more).</summary>
     ReplicationNode? Find(string virtualStorage, string storage);
+
+    /// <summary>False when the health checker sees the node as unhealthy (it is then not used as a source).</summary>
+    bool IsHealthy(string virtualStorage, string storage);
 }

@@ -14,8 +14,14 @@ internal sealed record ReplicationOptions(
     /// <summary>Deadline of CreateRepository and CalculateChecksum.</summary>
     public TimeSpan ShortCallTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Deadline of the reachability probe of a job's source (a hung source is skipped after it).</summary>
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Deadline of FetchInternalRemote (a first copy of a big repository takes long).</summary>
     public TimeSpan FetchTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long completed jobs are kept before the heartbeat loop prunes them.</summary>
+    public TimeSpan CompletedRetention { get; init; } = TimeSpan.FromDays(1);
 
     /// <summary>How often the instance heartbeat is written, orphaned pending jobs promoted and queue gauges refreshed.</summary>
     public TimeSpan HeartbeatInterval => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(100).Ticks, Math.Min(Lease.Ticks / 3, TimeSpan.FromSeconds(5).Ticks)));
@@ -26,5 +32,8 @@ internal sealed record ReplicationOptions(
         Retry: new RetryPolicy(config.MaxAttempts, TimeSpan.FromMilliseconds(config.BackoffBaseMs), TimeSpan.FromMilliseconds(config.BackoffMaxMs)),
         Lease: TimeSpan.FromMilliseconds(config.LeaseMs),
         PollInterval: TimeSpan.FromMilliseconds(config.PollIntervalMs),
-        UnavailableRetry: TimeSpan.FromMilliseconds(config.UnavailableRetryMs));
+        UnavailableRetry: TimeSpan.FromMilliseconds(config.UnavailableRetryMs))
+    {
+        CompletedRetention = TimeSpan.FromSeconds(Math.Max(0, config.CompletedRetentionSeconds)),
+    };
 }

@@ -5,10 +5,12 @@ namespace Praefect.Server.Replication;
 
 /// <summary>
 /// One worker of one target node: takes the next due job under a lease (renewed while it runs),
-/// executes it and records the outcome. Idle, it waits for a local signal or the poll interval.
+/// executes it and records the outcome with one log line. Idle, it waits for a local signal or the
+/// poll interval. It ends when its node leaves the config (a reload).
 /// </summary>
 internal sealed class ReplicationWorker(
     IDatastore store,
+    IReplicationNodes nodes,
     ReplicationJobExecutor executor,
     ReplicationSignal signal,
     ReplicationOptions options,
@@ -20,7 +22,7 @@ internal sealed class ReplicationWorker(
 {
     public async Task RunAsync(CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        while (!stopping.IsCancellationRequested && nodes.Find(virtualStorage, target) is not null)
         {
             try
             {
@@ -64,10 +66,10 @@ internal sealed class ReplicationWorker(
         using var execution = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         using var renewal = new CancellationTokenSource();
         var renewing = RenewLeaseAsync(job, execution, renewal.Token);
-        ReplicationOutcome outcome;
+        ReplicationExecution result;
         try
         {
-            outcome = await executor.ExecuteAsync(job, execution.Token).ConfigureAwait(false);
+            result = await executor.RunAsync(job, execution.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -84,37 +86,45 @@ internal sealed class ReplicationWorker(
             await renewing.ConfigureAwait(false);
         }
 
-        await RecordAsync(job, outcome, stopping).ConfigureAwait(false);
+        await RecordAsync(job, result, time.GetElapsedTime(started), stopping).ConfigureAwait(false);
         ReplicationMetrics.Latency.WithLabels(virtualStorage, target).Observe(time.GetElapsedTime(started).TotalSeconds);
-        return outcome;
+        return result.Outcome;
     }
 
-    private async Task RecordAsync(ReplicationJob job, ReplicationOutcome outcome, CancellationToken stopping)
+    private async Task RecordAsync(ReplicationJob job, ReplicationExecution result, TimeSpan duration, CancellationToken stopping)
     {
-        switch (outcome)
+        var source = result.Source ?? "(none: already up to date)";
+        var attempt = job.Attempts + 1;
+        var milliseconds = (long)duration.TotalMilliseconds;
+        switch (result.Outcome)
         {
             case ReplicationOutcome.Completed completed:
-                await store.CompleteAsync(job, owner, completed.Generation, stopping).ConfigureAwait(false);
-                ReplicationLog.JobCompleted(logger, job.VirtualStorage, job.RelativePath, job.SourceStorage, job.TargetStorage, job.Id, completed.Generation);
+                if (!await store.CompleteAsync(job, owner, completed.Generation, stopping).ConfigureAwait(false))
+                {
+                    return; // The lease was lost: the new owner records the job.
+                }
+
+                var superseded = result.CoversLatest ? await store.SupersedeDeadAsync(job, stopping).ConfigureAwait(false) : 0;
+                ReplicationLog.JobCompleted(logger, job.Id, job.VirtualStorage, job.RelativePath, source, job.TargetStorage, attempt, milliseconds, completed.Generation, superseded);
                 Count("completed");
                 break;
             case ReplicationOutcome.Failed failed:
                 var state = await store.FailAsync(job, owner, failed.Error, options.Retry, stopping).ConfigureAwait(false);
                 if (state == JobState.Dead)
                 {
-                    ReplicationLog.JobDead(logger, job.VirtualStorage, job.RelativePath, job.TargetStorage, job.Id, job.Attempts + 1, failed.Error);
+                    ReplicationLog.JobDead(logger, job.Id, job.VirtualStorage, job.RelativePath, source, job.TargetStorage, attempt, milliseconds, failed.Error);
                     Count("dead");
                 }
-                else
+                else if (state == JobState.Failed)
                 {
-                    ReplicationLog.JobFailed(logger, job.VirtualStorage, job.RelativePath, job.TargetStorage, job.Id, job.Attempts + 1, failed.Error);
+                    ReplicationLog.JobFailed(logger, job.Id, job.VirtualStorage, job.RelativePath, source, job.TargetStorage, attempt, milliseconds, failed.Error);
                     Count("failed");
                 }
 
                 break;
             case ReplicationOutcome.Unavailable unavailable:
                 await store.ReleaseAsync(job, owner, unavailable.Reason, options.UnavailableRetry, stopping).ConfigureAwait(false);
-                ReplicationLog.NodeUnavailable(logger, job.VirtualStorage, job.TargetStorage, unavailable.Reason);
+                ReplicationLog.NodeUnavailable(logger, job.Id, job.VirtualStorage, job.RelativePath, job.TargetStorage, unavailable.Reason);
                 Count("unavailable");
                 break;
         }
