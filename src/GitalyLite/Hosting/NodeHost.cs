@@ -40,6 +40,7 @@ internal static class NodeHost
         builder.Services.AddSingleton(storages);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RepositoryLocator>();
+        builder.Services.AddSingleton<GitalyLite.Fetch.UploadPackRelay>();
         builder.Services.AddSingleton<HealthServiceImpl>();
         var declared = DeclaredProtocol.Build();
         builder.Services.AddSingleton(new ReflectionServer(() => declared));
