@@ -79,7 +79,8 @@ public sealed class FetchInternalRemoteTests
     public async Task FetchInternalRemote_SourceUnreachable_UnavailableWithTheSourcesError()
     {
         var onB = await CreateOnBAsync("unreachable-source.git");
-        var address = $"tcp://127.0.0.1:{TestPorts.GetFree()}";
+        using var down = TestPorts.ReserveUnanswered();
+        var address = $"tcp://127.0.0.1:{down.Port}";
         var headers = b.Headers;
         headers.Add(GitalyServers.HeaderName, GitalyServers.Encode(new Dictionary<string, GitalyServerInfo> { ["storage-a"] = new(address, nodeA.Token) }));
 
