@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Gitaly;
-using GitalyLite.Bridge;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -169,8 +168,8 @@ internal sealed class UploadPackRelay(ILogger<UploadPackRelay> logger) : IAsyncD
     }
 
     private static GrpcChannel Open(string address) =>
-        GitalyAddress.TryOpenChannel(address, out var channel, out var error)
-            ? channel
+        Praefect.Protocol.Addressing.GitalyAddress.TryParse(address, out var parsed, out var error)
+            ? Praefect.Protocol.Addressing.GitalyChannels.Open(parsed)
             : throw new RpcException(new Status(StatusCode.InvalidArgument, error));
 
     /// <summary>The git:// request: one pkt-line "git-upload-pack /KEY\0host=...\0".</summary>

@@ -8,7 +8,7 @@ namespace Praefect.Server.Replication;
 /// carry each node's token) and its health checker; follows reloads because it reads the current
 /// snapshot on every call.
 /// </summary>
-internal sealed class NodeConnectionsReplicationNodes(INodeConnections connections, INodeHealth? health) : IReplicationNodes
+internal sealed class NodeConnectionsReplicationNodes(INodeConnections connections, INodeHealth? health = null) : IReplicationNodes
 {
     public IReadOnlyList<string> VirtualStorages => [.. connections.Current.VirtualStorages.Select(v => v.Name)];
 
