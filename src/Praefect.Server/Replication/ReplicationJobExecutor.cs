@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Praefect.Datastore;
+using Praefect.Server.Metrics;
 using Praefect.Server.Replication.Actions;
 
 namespace Praefect.Server.Replication;
@@ -12,8 +13,8 @@ namespace Praefect.Server.Replication;
 /// </summary>
 internal sealed class ReplicationJobExecutor(IDatastore store, IReplicationNodes nodes, ReplicationActions actions)
 {
-    public ReplicationJobExecutor(IDatastore store, IReplicationNodes nodes, ReplicationOptions options, TimeProvider time)
-        : this(store, nodes, new ReplicationActions(store, options, time))
+    public ReplicationJobExecutor(IDatastore store, IReplicationNodes nodes, ReplicationOptions options, TimeProvider time, PraefectMetrics metrics)
+        : this(store, nodes, new ReplicationActions(store, options, time, metrics))
     {
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Praefect.Datastore;
+using Praefect.Server.Metrics;
 
 namespace Praefect.Server.Replication;
 
@@ -18,7 +19,8 @@ internal sealed class ReplicationService(
     ReplicationSignal signal,
     ReplicationOptions options,
     TimeProvider time,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers,
+    PraefectMetrics metrics) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<ReplicationService>();
 
@@ -33,7 +35,7 @@ internal sealed class ReplicationService(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var executor = new ReplicationJobExecutor(store, nodes, options, time);
+        var executor = new ReplicationJobExecutor(store, nodes, options, time, metrics);
         var workerLogger = loggers.CreateLogger<ReplicationWorker>();
         var tasks = new List<Task> { Task.Run(() => HeartbeatLoopAsync(stoppingToken), stoppingToken) };
         foreach (var virtualStorage in nodes.VirtualStorages)
@@ -42,7 +44,7 @@ internal sealed class ReplicationService(
             {
                 for (var i = 0; i < options.WorkersPerNode; i++)
                 {
-                    var worker = new ReplicationWorker(store, executor, signal, options, time, workerLogger, virtualStorage, target, $"{instance.Id}/{target}/{i}");
+                    var worker = new ReplicationWorker(store, executor, signal, options, time, workerLogger, metrics, virtualStorage, target, $"{instance.Id}/{target}/{i}");
                     tasks.Add(Task.Run(() => worker.RunAsync(stoppingToken), stoppingToken));
                 }
             }
@@ -130,11 +132,8 @@ internal sealed class ReplicationService(
                 var rows = status.Where(s => s.VirtualStorage == virtualStorage && s.TargetStorage == target).ToList();
                 foreach (var state in Enum.GetValues<JobState>())
                 {
-                    ReplicationMetrics.Jobs.WithLabels(virtualStorage, target, state.ToName()).Set(rows.Where(r => r.State == state).Sum(r => r.Count));
+                    metrics.ReplicationQueueDepth.WithLabels(virtualStorage, target, state.ToName()).Set(rows.Where(r => r.State == state).Sum(r => r.Count));
                 }
-
-                ReplicationMetrics.QueueDepth.WithLabels(virtualStorage, target)
-                    .Set(rows.Where(r => r.State is JobState.Ready or JobState.Failed).Sum(r => r.Count));
             }
         }
     }

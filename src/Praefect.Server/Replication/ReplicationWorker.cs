@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Praefect.Datastore;
+using Praefect.Server.Metrics;
 
 namespace Praefect.Server.Replication;
 
@@ -14,6 +15,7 @@ internal sealed class ReplicationWorker(
     ReplicationOptions options,
     TimeProvider time,
     ILogger logger,
+    PraefectMetrics metrics,
     string virtualStorage,
     string target,
     string owner)
@@ -58,13 +60,15 @@ internal sealed class ReplicationWorker(
     private async Task<ReplicationOutcome?> RunJobAsync(ReplicationJob job, CancellationToken stopping)
     {
         var started = time.GetTimestamp();
-        ReplicationMetrics.Delay.WithLabels(virtualStorage, target)
+        metrics.ReplicationDelay.WithLabels(ReplicationChangeType.Of(job.ChangeType))
             .Observe(Math.Max(0, (time.GetUtcNow() - (job.ReadyAt ?? job.CreatedAt)).TotalSeconds));
 
         using var execution = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         using var renewal = new CancellationTokenSource();
         var renewing = RenewLeaseAsync(job, execution, renewal.Token);
         ReplicationOutcome outcome;
+        var inFlight = metrics.ReplicationJobsInFlight.WithLabels(virtualStorage, target, ReplicationChangeType.Of(job.ChangeType));
+        inFlight.Inc();
         try
         {
             outcome = await executor.ExecuteAsync(job, execution.Token).ConfigureAwait(false);
@@ -80,12 +84,13 @@ internal sealed class ReplicationWorker(
         }
         finally
         {
+            inFlight.Dec();
             await renewal.CancelAsync().ConfigureAwait(false);
             await renewing.ConfigureAwait(false);
         }
 
         await RecordAsync(job, outcome, stopping).ConfigureAwait(false);
-        ReplicationMetrics.Latency.WithLabels(virtualStorage, target).Observe(time.GetElapsedTime(started).TotalSeconds);
+        metrics.ReplicationLatency.WithLabels(ReplicationChangeType.Of(job.ChangeType)).Observe(time.GetElapsedTime(started).TotalSeconds);
         return outcome;
     }
 
@@ -120,7 +125,7 @@ internal sealed class ReplicationWorker(
         }
     }
 
-    private void Count(string result) => ReplicationMetrics.Results.WithLabels(virtualStorage, target, result).Inc();
+    private void Count(string result) => metrics.ReplicationResults.WithLabels(virtualStorage, target, result).Inc();
 
     /// <summary>Renews the lease every third of its length; cancels the execution when it was lost.</summary>
     private async Task RenewLeaseAsync(ReplicationJob job, CancellationTokenSource execution, CancellationToken done)
