@@ -2,7 +2,8 @@ using System.CommandLine;
 using Gitaly;
 using Grpc.Core;
 using Praefect.Configuration.Runtime;
-using Praefect.Ctl.Commands.SqlMigrate;
+using Praefect.Subcommands.Common;
+using Praefect.Subcommands.Nodes;
 using Praefect.Datastore;
 
 namespace Praefect.Ctl.Commands.CheckConsistency;

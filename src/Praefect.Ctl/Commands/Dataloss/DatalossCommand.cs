@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Praefect.Ctl.Commands.SqlMigrate;
+using Praefect.Subcommands.Common;
 using Praefect.Datastore;
 
 namespace Praefect.Ctl.Commands.Dataloss;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Praefect.Ctl.Commands.SqlMigrate;
+using Praefect.Subcommands.Common;
 using Praefect.Datastore;
 
 namespace Praefect.Ctl.Commands.ReplicationStatus;
