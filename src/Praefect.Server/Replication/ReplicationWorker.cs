@@ -59,6 +59,8 @@ internal sealed class ReplicationWorker(
 
     private async Task<ReplicationOutcome?> RunJobAsync(ReplicationJob job, CancellationToken stopping)
     {
+        // One correlation id per job execution: on every call to the nodes and every log line of the job.
+        Logging.Correlation.Current = Logging.Correlation.New();
         var started = time.GetTimestamp();
         metrics.ReplicationDelay.WithLabels(ReplicationChangeType.Of(job.ChangeType))
             .Observe(Math.Max(0, (time.GetUtcNow() - (job.ReadyAt ?? job.CreatedAt)).TotalSeconds));

@@ -21,7 +21,13 @@ internal static class DialNodesCommand
             Description = "Seconds to wait for each node (default 10).",
             DefaultValueFactory = _ => 10,
         };
-        var command = new Command(Name, "Connect to every Gitaly node of the runtime config with its token; check health and that its storage is readable and writeable.")
+        var command = new Command(Name, $"""
+            Connect to every Gitaly node of the runtime config with its token; check health and that its storage is readable and writeable.
+
+            Examples:
+              {output.Program} dial-nodes
+              {output.Program} dial-nodes --config /var/opt/gitlab/praefect/config.yml --timeout 5
+            """)
         {
             config,
             timeout,
