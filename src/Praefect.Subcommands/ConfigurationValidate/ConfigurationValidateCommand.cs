@@ -11,6 +11,9 @@ namespace Praefect.Subcommands.ConfigurationValidate;
 /// </summary>
 internal static class ConfigurationValidateCommand
 {
+    // Readable messages: quotes and apostrophes as themselves, not \u0027 (the JSON stays valid).
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public const string Name = "configuration";
 
     public static Command Create(CommandOutput output, TextReader input, Func<RuntimeConfig, IReadOnlyList<string>> rules)
@@ -44,7 +47,7 @@ internal static class ConfigurationValidateCommand
             return ExitCodes.Ok;
         }
 
-        output.Out.WriteLine(JsonSerializer.Serialize(new { errors = errors.Select(message => new { message }) }));
+        output.Out.WriteLine(JsonSerializer.Serialize(new { errors = errors.Select(message => new { message }) }, Json));
         return ExitCodes.Usage;
     }
 }
