@@ -34,18 +34,6 @@ internal static class CtlApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var output = new CtlOutput(stdout, stderr);
-        var parse = Create(output).Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                stderr.WriteLine("praefect-ctl: " + error.Message);
-            }
-
-            stderr.WriteLine("Run 'praefect-ctl --help' for usage.");
-            return ExitCodes.Usage;
-        }
-
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return GoSubcommands.Invoke(Create(output), args, output);
     }
 }

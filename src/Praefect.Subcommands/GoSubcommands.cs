@@ -11,7 +11,10 @@ namespace Praefect.Subcommands;
 internal static class GoSubcommands
 {
     /// <summary>The subcommands praefect-ctl adds to its own; Go's <c>check</c> is <c>startup-check</c> there.</summary>
-    public static IEnumerable<Command> ForPraefectCtl(CommandOutput output) =>
+    public static IEnumerable<Command> ForPraefectCtl(CommandOutput output) => Shared(output, checkName: "startup-check");
+
+    /// <summary>The commands both executables have; Go's <c>check</c> is named <paramref name="checkName"/>.</summary>
+    private static IEnumerable<Command> Shared(CommandOutput output, string checkName) =>
     [
         SqlMigrate.SqlMigrateCommand.Create(output),
         SqlMigrateStatus.SqlMigrateStatusCommand.Create(output),
@@ -19,7 +22,7 @@ internal static class GoSubcommands
         DialNodes.DialNodesCommand.Create(output),
         ListStorages.ListStoragesCommand.Create(output),
         RepositoryMetadata.MetadataCommand.Create(output),
-        Check.StartupCheckCommand.Create(output, "startup-check"),
+        Check.StartupCheckCommand.Create(output, checkName),
     ];
 
     /// <summary>praefect's subcommand tree; <paramref name="rules"/> are the checks praefect runs on its config at start.</summary>
@@ -37,14 +40,12 @@ internal static class GoSubcommands
             """)
         {
             ConfigurationValidate.ConfigurationValidateCommand.Create(output, input, rules),
-            SqlMigrate.SqlMigrateCommand.Create(output),
-            SqlMigrateStatus.SqlMigrateStatusCommand.Create(output),
-            SqlPing.SqlPingCommand.Create(output),
-            DialNodes.DialNodesCommand.Create(output),
-            ListStorages.ListStoragesCommand.Create(output),
-            RepositoryMetadata.MetadataCommand.Create(output),
-            Check.StartupCheckCommand.Create(output, "check"),
         };
+        foreach (var command in Shared(output, checkName: "check"))
+        {
+            root.Subcommands.Add(command);
+        }
+
         return root;
     }
 
@@ -62,19 +63,25 @@ internal static class GoSubcommands
             arguments.AddRange(["--config", configPath]);
         }
 
-        var parse = ForPraefect(output, stdin, rules).Parse(arguments);
+        return Invoke(ForPraefect(output, stdin, rules), arguments, output);
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/> on <paramref name="root"/>: usage errors print with the program's name and exit 2.</summary>
+    public static int Invoke(RootCommand root, IReadOnlyList<string> args, CommandOutput output)
+    {
+        var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
             {
-                stderr.WriteLine("praefect: " + error.Message);
+                output.Error.WriteLine($"{output.Program}: {error.Message}");
             }
 
-            stderr.WriteLine("Run 'praefect --help' for usage.");
+            output.Error.WriteLine($"Run '{output.Program} --help' for usage.");
             return ExitCodes.Usage;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return parse.Invoke(new InvocationConfiguration { Output = output.Out, Error = output.Error });
     }
 
     /// <summary><c>-virtual-storage</c> -> <c>--virtual-storage</c>; single-letter flags (<c>-q</c>) stay.</summary>

@@ -13,43 +13,20 @@ internal static class SqlMigrateStatusCommand
 {
     public const string Name = "sql-migrate-status";
 
-    public static Command Create(CommandOutput output)
-    {
-        var config = RuntimeDatastore.ConfigOption();
-        var command = new Command(Name, $"""
+    public static Command Create(CommandOutput output) => RuntimeDatastore.SqlCommand(Name, $"""
             Show the replication datastore's schema migrations and when each was applied.
 
             Examples:
               {output.Program} {Name} --config /var/opt/gitlab/praefect/config.yml
-            """)
-        {
-            config,
-        };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(config)!, output, cancellationToken));
-        return command;
-    }
+            """,
+        output, (store, cancellationToken) => StatusAsync(store, output, cancellationToken));
 
-    public static async Task<int> ExecuteAsync(string configPath, CommandOutput output, CancellationToken cancellationToken)
+    private static async Task StatusAsync(IDatastore store, CommandOutput output, CancellationToken cancellationToken)
     {
-        await using var store = RuntimeDatastore.Open(configPath, Name, output);
-        if (store is null)
-        {
-            return ExitCodes.Usage;
-        }
-
-        try
-        {
-            var migrations = await store.GetMigrationStatusAsync(cancellationToken);
-            BorderedTable.Write(output.Out, ["Migration", "Applied"], migrations
-                .Select(m => (IReadOnlyList<string>)[m.Name, m.Unknown ? "unknown migration" : m.AppliedAt is { } at ? GoTime(at) : "no"])
-                .ToList());
-            return ExitCodes.Ok;
-        }
-        catch (Exception e) when (e is DatastoreException or System.Data.Common.DbException)
-        {
-            output.Error.WriteLine($"{output.Program} {Name}: error: {e.Message}");
-            return ExitCodes.Failed;
-        }
+        var migrations = await store.GetMigrationStatusAsync(cancellationToken);
+        BorderedTable.Write(output.Out, ["Migration", "Applied"], migrations
+            .Select(m => (IReadOnlyList<string>)[m.Name, m.Unknown ? "unknown migration" : m.AppliedAt is { } at ? GoTime(at) : "no"])
+            .ToList());
     }
 
     /// <summary>Go's <c>time.Time.String()</c> of a UTC time: <c>2006-01-02 15:04:05.999 +0000 UTC</c>.</summary>
