@@ -41,7 +41,8 @@ internal static class LagBenchmark
             var signal = new ReplicationSignal();
             var options = ReplicationOptions.From(new ReplicationConfig());
             var scheduler = new DurableReplicationScheduler(store, replicationNodes, instance, signal, NullLogger<DurableReplicationScheduler>.Instance);
-            using var service = new ReplicationService(store, replicationNodes, instance, signal, options, TimeProvider.System, NullLoggerFactory.Instance);
+            using var service = new ReplicationService(store, replicationNodes, instance, signal, options, TimeProvider.System, NullLoggerFactory.Instance,
+                new Praefect.Server.Metrics.PraefectMetrics("bench", Prometheus.Metrics.NewCustomRegistry()));
             await service.StartAsync(CancellationToken.None);
             using var primary = nodes[0].OpenChannel();
 

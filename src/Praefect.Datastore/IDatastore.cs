@@ -17,6 +17,9 @@ public interface IDatastore : IAsyncDisposable, Failover.IFailoverStore
     /// <summary>Applies the migrations not yet applied, in order; safe to run concurrently.</summary>
     Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every migration this build knows and every one the database recorded, by name, with when it was applied.</summary>
+    Task<IReadOnlyList<MigrationStatus>> GetMigrationStatusAsync(CancellationToken cancellationToken);
+
     /// <summary>Opens a connection and runs a trivial query; returns the server version.</summary>
     Task<string> PingAsync(CancellationToken cancellationToken);
 

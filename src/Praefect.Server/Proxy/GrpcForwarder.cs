@@ -146,7 +146,7 @@ internal sealed class GrpcForwarder(
         // Step 3: Replay.
         if (first.IsPresent)
         {
-            context.Request.Body = new ReplayedRequestStream(FirstMessage.Frame(route.Message), context.Request.BodyReader);
+            context.Request.Body = new ReplayedRequestStream(route.Message, route.Rented, context.Request.BodyReader);
             context.Request.ContentLength = null;
         }
 

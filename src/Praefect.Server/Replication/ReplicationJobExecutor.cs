@@ -1,6 +1,7 @@
 using Gitaly;
 using Grpc.Core;
 using Praefect.Datastore;
+using Praefect.Server.Metrics;
 using Praefect.Server.Replication.Actions;
 
 namespace Praefect.Server.Replication;
@@ -14,8 +15,8 @@ namespace Praefect.Server.Replication;
 /// </summary>
 internal sealed class ReplicationJobExecutor(IDatastore store, IReplicationNodes nodes, ReplicationActions actions, ReplicationOptions options, TimeProvider time)
 {
-    public ReplicationJobExecutor(IDatastore store, IReplicationNodes nodes, ReplicationOptions options, TimeProvider time)
-        : this(store, nodes, new ReplicationActions(store, options, time), options, time)
+    public ReplicationJobExecutor(IDatastore store, IReplicationNodes nodes, ReplicationOptions options, TimeProvider time, PraefectMetrics metrics)
+        : this(store, nodes, new ReplicationActions(store, options, time, metrics), options, time)
     {
     }
 

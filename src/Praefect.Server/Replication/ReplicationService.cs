@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Praefect.Datastore;
+using Praefect.Server.Metrics;
 
 namespace Praefect.Server.Replication;
 
@@ -21,7 +22,8 @@ internal sealed class ReplicationService(
     ReplicationSignal signal,
     ReplicationOptions options,
     TimeProvider time,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers,
+    PraefectMetrics metrics) : BackgroundService
 {
     /// <summary>How often the configured nodes are compared with the running workers.</summary>
     public static readonly TimeSpan SupervisorInterval = TimeSpan.FromMilliseconds(250);
@@ -53,7 +55,7 @@ internal sealed class ReplicationService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var executor = new ReplicationJobExecutor(store, nodes, options, time);
+        var executor = new ReplicationJobExecutor(store, nodes, options, time, metrics);
         var heartbeat = Task.Run(() => HeartbeatLoopAsync(stoppingToken), stoppingToken);
         try
         {
@@ -87,7 +89,7 @@ internal sealed class ReplicationService(
                 var workers = new List<Task>();
                 for (var i = 0; i < options.WorkersPerNode; i++)
                 {
-                    var worker = new ReplicationWorker(store, nodes, executor, signal, options, time, workerLogger, virtualStorage, target, $"{instance.Id}/{target}/{i}");
+                    var worker = new ReplicationWorker(store, nodes, executor, signal, options, time, workerLogger, metrics, virtualStorage, target, $"{instance.Id}/{target}/{i}");
                     workers.Add(Task.Run(() => worker.RunAsync(stopping), stopping));
                 }
 
@@ -207,11 +209,8 @@ internal sealed class ReplicationService(
                 var rows = status.Where(s => s.VirtualStorage == virtualStorage && s.TargetStorage == target).ToList();
                 foreach (var state in Enum.GetValues<JobState>())
                 {
-                    ReplicationMetrics.Jobs.WithLabels(virtualStorage, target, state.ToName()).Set(rows.Where(r => r.State == state).Sum(r => r.Count));
+                    metrics.ReplicationQueueDepth.WithLabels(virtualStorage, target, state.ToName()).Set(rows.Where(r => r.State == state).Sum(r => r.Count));
                 }
-
-                ReplicationMetrics.QueueDepth.WithLabels(virtualStorage, target)
-                    .Set(rows.Where(r => r.State is JobState.Ready or JobState.Failed).Sum(r => r.Count));
             }
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Praefect.Datastore;
+using Praefect.Server.Metrics;
 
 namespace Praefect.Server.Replication;
 
@@ -16,6 +17,7 @@ internal sealed class ReplicationWorker(
     ReplicationOptions options,
     TimeProvider time,
     ILogger logger,
+    PraefectMetrics metrics,
     string virtualStorage,
     string target,
     string owner)
@@ -59,14 +61,18 @@ internal sealed class ReplicationWorker(
 
     private async Task<ReplicationOutcome?> RunJobAsync(ReplicationJob job, CancellationToken stopping)
     {
+        // One correlation id per job execution: on every call to the nodes and every log line of the job.
+        Logging.Correlation.Current = Logging.Correlation.New();
         var started = time.GetTimestamp();
-        ReplicationMetrics.Delay.WithLabels(virtualStorage, target)
+        metrics.ReplicationDelay.WithLabels(ReplicationChangeType.Of(job.ChangeType))
             .Observe(Math.Max(0, (time.GetUtcNow() - (job.ReadyAt ?? job.CreatedAt)).TotalSeconds));
 
         using var execution = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         using var renewal = new CancellationTokenSource();
         var renewing = RenewLeaseAsync(job, execution, renewal.Token);
         ReplicationExecution result;
+        var inFlight = metrics.ReplicationJobsInFlight.WithLabels(virtualStorage, target, ReplicationChangeType.Of(job.ChangeType));
+        inFlight.Inc();
         try
         {
             result = await executor.RunAsync(job, execution.Token).ConfigureAwait(false);
@@ -82,12 +88,13 @@ internal sealed class ReplicationWorker(
         }
         finally
         {
+            inFlight.Dec();
             await renewal.CancelAsync().ConfigureAwait(false);
             await renewing.ConfigureAwait(false);
         }
 
         await RecordAsync(job, result, time.GetElapsedTime(started), stopping).ConfigureAwait(false);
-        ReplicationMetrics.Latency.WithLabels(virtualStorage, target).Observe(time.GetElapsedTime(started).TotalSeconds);
+        metrics.ReplicationLatency.WithLabels(ReplicationChangeType.Of(job.ChangeType)).Observe(time.GetElapsedTime(started).TotalSeconds);
         return result.Outcome;
     }
 
@@ -130,7 +137,7 @@ internal sealed class ReplicationWorker(
         }
     }
 
-    private void Count(string result) => ReplicationMetrics.Results.WithLabels(virtualStorage, target, result).Inc();
+    private void Count(string result) => metrics.ReplicationResults.WithLabels(virtualStorage, target, result).Inc();
 
     /// <summary>Renews the lease every third of its length; cancels the execution when it was lost.</summary>
     private async Task RenewLeaseAsync(ReplicationJob job, CancellationTokenSource execution, CancellationToken done)

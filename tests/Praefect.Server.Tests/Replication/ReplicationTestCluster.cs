@@ -1,3 +1,4 @@
+using Praefect.Server.Tests.Metrics;
 using Gitaly;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,8 +37,10 @@ internal sealed class ReplicationTestCluster : IAsyncDisposable
         _connections = new NodeManager(new RuntimeConfig { VirtualStorages = [virtualStorage] });
         ReplicationNodes = new NodeConnectionsReplicationNodes(_connections);
         Scheduler = new DurableReplicationScheduler(store, ReplicationNodes, Instance, Signal, NullLogger<DurableReplicationScheduler>.Instance);
-        Executor = new ReplicationJobExecutor(store, ReplicationNodes, Options, TimeProvider.System);
+        Executor = new ReplicationJobExecutor(store, ReplicationNodes, Options, TimeProvider.System, Metrics);
     }
+
+    public Praefect.Server.Metrics.PraefectMetrics Metrics { get; } = TestMetrics.Create();
 
     public IReadOnlyList<GitalyLiteNode> Nodes { get; }
 
@@ -100,7 +103,7 @@ internal sealed class ReplicationTestCluster : IAsyncDisposable
     /// <summary>Starts the replicator (workers and heartbeat) as praefect does at start.</summary>
     public async Task StartReplicatorAsync()
     {
-        Service = new ReplicationService(Store, ReplicationNodes, Instance, Signal, Options, TimeProvider.System, NullLoggerFactory.Instance);
+        Service = new ReplicationService(Store, ReplicationNodes, Instance, Signal, Options, TimeProvider.System, NullLoggerFactory.Instance, Metrics);
         await Service.StartAsync(CancellationToken.None);
     }
 

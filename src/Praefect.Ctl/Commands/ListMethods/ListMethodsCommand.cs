@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Praefect.Configuration.Runtime;
-using Praefect.Ctl.Commands.CheckConsistency;
-using Praefect.Ctl.Commands.SqlMigrate;
+using Praefect.Subcommands.Common;
+using Praefect.Subcommands.Nodes;
 using Praefect.Protocol.Reflection;
 using Praefect.Protocol.Registry;
 
@@ -25,7 +25,13 @@ internal static class ListMethodsCommand
             Description = "Seconds to wait for each node (default 10).",
             DefaultValueFactory = _ => 10,
         };
-        var command = new Command(Name, "Ask every Gitaly node of the runtime config which methods it declares (gRPC reflection); print the count per node and the routed methods the compiled registry lacks.")
+        var command = new Command(Name, """
+            Ask every Gitaly node of the runtime config which methods it declares (gRPC reflection); print the count per node and the routed methods the compiled registry lacks.
+
+            Examples:
+              praefect-ctl list-methods
+              praefect-ctl list-methods --config /var/opt/gitlab/praefect/config.yml
+            """)
         {
             config,
             timeout,

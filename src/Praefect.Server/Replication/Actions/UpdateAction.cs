@@ -2,6 +2,7 @@ using Gitaly;
 using Grpc.Core;
 using Praefect.Datastore;
 using Praefect.Protocol.Metadata;
+using Praefect.Server.Metrics;
 
 namespace Praefect.Server.Replication.Actions;
 
@@ -13,7 +14,7 @@ namespace Praefect.Server.Replication.Actions;
 /// <item>CalculateChecksum on both; a mismatch fails, unless a newer job of the same repository is queued (a write landed meanwhile and that job will copy it).</item>
 /// </list>
 /// </summary>
-internal sealed class UpdateAction(IDatastore store, ReplicationOptions options, TimeProvider time) : IReplicationAction
+internal sealed class UpdateAction(IDatastore store, ReplicationOptions options, TimeProvider time, PraefectMetrics metrics) : IReplicationAction
 {
     public async Task<ReplicationOutcome> RunAsync(ReplicationJob job, ReplicationNode source, ReplicationNode target, long? sourceGeneration, CancellationToken cancellationToken)
     {
@@ -42,6 +43,7 @@ internal sealed class UpdateAction(IDatastore store, ReplicationOptions options,
         var targetChecksum = await ChecksumAsync(target, targetRepository, cancellationToken).ConfigureAwait(false);
         if (sourceChecksum != targetChecksum && !await store.HasNewerJobAsync(job, cancellationToken).ConfigureAwait(false))
         {
+            metrics.ChecksumMismatches.WithLabels(target.Storage, source.Storage).Inc();
             return new ReplicationOutcome.Failed($"checksum mismatch after replication: \"{source.Storage}\" has {sourceChecksum}, \"{target.Storage}\" has {targetChecksum}");
         }
 

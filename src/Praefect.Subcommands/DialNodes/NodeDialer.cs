@@ -2,9 +2,9 @@ using System.Diagnostics;
 using Gitaly;
 using Grpc.Core;
 using Praefect.Configuration.Runtime;
-using Praefect.Ctl.Commands.CheckConsistency;
+using Praefect.Subcommands.Nodes;
 
-namespace Praefect.Ctl.Commands.DialNodes;
+namespace Praefect.Subcommands.DialNodes;
 
 /// <summary>Dials one node: health check, then ServerInfo for the node's own storage.</summary>
 internal static class NodeDialer

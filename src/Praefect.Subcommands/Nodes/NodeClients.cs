@@ -4,7 +4,7 @@ using Praefect.Configuration.Runtime;
 using Praefect.Protocol.Addressing;
 using Praefect.Protocol.Auth;
 
-namespace Praefect.Ctl.Commands.CheckConsistency;
+namespace Praefect.Subcommands.Nodes;
 
 /// <summary>gRPC channels to the storage nodes named in the runtime config, and their auth headers.</summary>
 internal sealed class NodeClients : IDisposable

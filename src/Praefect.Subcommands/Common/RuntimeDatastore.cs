@@ -2,7 +2,7 @@ using System.CommandLine;
 using Praefect.Configuration.Runtime;
 using Praefect.Datastore;
 
-namespace Praefect.Ctl.Commands.SqlMigrate;
+namespace Praefect.Subcommands.Common;
 
 /// <summary>
 /// What the sql-* commands share: the <c>--config</c> option naming the rendered runtime config,
@@ -19,7 +19,7 @@ internal static class RuntimeDatastore
     };
 
     /// <summary>A sql-* command: <c>--config</c> and an action that runs <paramref name="body"/> on the datastore through <see cref="RunAsync"/>.</summary>
-    public static Command SqlCommand(string name, string description, CtlOutput output, Func<IDatastore, CancellationToken, Task> body)
+    public static Command SqlCommand(string name, string description, CommandOutput output, Func<IDatastore, CancellationToken, Task> body)
     {
         var config = ConfigOption();
         var command = new Command(name, description) { config };
@@ -32,7 +32,7 @@ internal static class RuntimeDatastore
     /// exit 0 when it finishes, 1 with one error line when the datastore or database fails, 2 when
     /// the config cannot be read.
     /// </summary>
-    public static async Task<int> RunAsync(string configPath, string command, CtlOutput output, Func<IDatastore, CancellationToken, Task> body, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string configPath, string command, CommandOutput output, Func<IDatastore, CancellationToken, Task> body, CancellationToken cancellationToken)
     {
         await using var store = Open(configPath, command, output);
         if (store is null)
@@ -47,16 +47,16 @@ internal static class RuntimeDatastore
         }
         catch (Exception e) when (e is DatastoreException or System.Data.Common.DbException)
         {
-            output.Error.WriteLine($"praefect-ctl {command}: error: {e.Message}");
+            output.Error.WriteLine($"{output.Program} {command}: error: {e.Message}");
             return ExitCodes.Failed;
         }
     }
 
     /// <summary>The datastore of <paramref name="configPath"/>, or null after printing why it cannot be read.</summary>
-    public static IDatastore? Open(string configPath, string command, CtlOutput output) => Load(configPath, command, output)?.Store;
+    public static IDatastore? Open(string configPath, string command, CommandOutput output) => Load(configPath, command, output)?.Store;
 
     /// <summary>The runtime config and the datastore it selects, or null after printing why they cannot be read.</summary>
-    public static (RuntimeConfig Config, IDatastore Store)? Load(string configPath, string command, CtlOutput output)
+    public static (RuntimeConfig Config, IDatastore Store)? Load(string configPath, string command, CommandOutput output)
     {
         var config = RuntimeConfigLoader.LoadFile(configPath, out var error);
         if (config is null)
@@ -71,7 +71,7 @@ internal static class RuntimeDatastore
         }
         catch (DatastoreException e)
         {
-            output.Error.WriteLine($"praefect-ctl {command}: error: {e.Message}");
+            output.Error.WriteLine($"{output.Program} {command}: error: {e.Message}");
             return null;
         }
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Praefect.Ctl.Commands.DialNodes;
+namespace Praefect.Subcommands.DialNodes;
 
 /// <summary>The outcome of dialling one node; <see cref="Problem"/> is null when every check passed.</summary>
 internal sealed record DialResult(string VirtualStorage, string Storage, string Address, TimeSpan Latency, string? Problem)

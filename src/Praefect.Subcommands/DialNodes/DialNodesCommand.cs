@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Praefect.Configuration.Runtime;
-using Praefect.Ctl.Commands.SqlMigrate;
+using Praefect.Subcommands.Common;
 
-namespace Praefect.Ctl.Commands.DialNodes;
+namespace Praefect.Subcommands.DialNodes;
 
 /// <summary>
 /// <c>praefect-ctl dial-nodes</c>: connects to every node of the runtime config with that node's
@@ -13,7 +13,7 @@ internal static class DialNodesCommand
 {
     public const string Name = "dial-nodes";
 
-    public static Command Create(CtlOutput output)
+    public static Command Create(CommandOutput output)
     {
         var config = RuntimeDatastore.ConfigOption();
         var timeout = new Option<int>("--timeout")
@@ -21,7 +21,13 @@ internal static class DialNodesCommand
             Description = "Seconds to wait for each node (default 10).",
             DefaultValueFactory = _ => 10,
         };
-        var command = new Command(Name, "Connect to every Gitaly node of the runtime config with its token; check health and that its storage is readable and writeable.")
+        var command = new Command(Name, $"""
+            Connect to every Gitaly node of the runtime config with its token; check health and that its storage is readable and writeable.
+
+            Examples:
+              {output.Program} dial-nodes
+              {output.Program} dial-nodes --config /var/opt/gitlab/praefect/config.yml --timeout 5
+            """)
         {
             config,
             timeout,
@@ -31,7 +37,7 @@ internal static class DialNodesCommand
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(string configPath, TimeSpan timeout, CtlOutput output, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(string configPath, TimeSpan timeout, CommandOutput output, CancellationToken cancellationToken)
     {
         var config = RuntimeConfigLoader.LoadFile(configPath, out var error);
         if (config is null)
@@ -43,7 +49,7 @@ internal static class DialNodesCommand
         var nodes = config.VirtualStorages.SelectMany(vs => vs.Nodes.Select(node => (VirtualStorage: vs.Name, Node: node))).ToList();
         if (nodes.Count == 0)
         {
-            output.Error.WriteLine($"praefect-ctl {Name}: error: {configPath} lists no nodes under virtual_storages");
+            output.Error.WriteLine($"{output.Program} {Name}: error: {configPath} lists no nodes under virtual_storages");
             return ExitCodes.Failed;
         }
 

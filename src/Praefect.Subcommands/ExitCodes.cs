@@ -1,5 +1,6 @@
-namespace Praefect.Ctl;
+namespace Praefect.Subcommands;
 
+/// <summary>Exit codes of every command: 0 ok, 1 failed, 2 usage or unreadable input.</summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;
