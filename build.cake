@@ -13,6 +13,13 @@ var prerequisites = new (string Package, string Probe)[]
     ("git", "/usr/bin/git"),
 };
 
+// What ./build.sh test and ./build.sh demo use besides: runit (the demo runs the services under
+// runsvdir, the runit service tests drive real sv/runsv).
+var servicePrerequisites = new (string Package, string Probe)[]
+{
+    ("runit", "/usr/bin/runsvdir"),
+};
+
 bool IsRoot() => System.Environment.UserName == "root";
 
 void InstallDebianPackages(IEnumerable<string> packages)
@@ -37,6 +44,15 @@ Task("Bootstrap")
     Information("Prerequisites present: " + string.Join(", ", prerequisites.Select(p => p.Package)));
 });
 
+Task("Bootstrap-Services")
+    .Description("Installs what the tests and the demo run besides the build (runit), as root, or prints the command.")
+    .IsDependentOn("Bootstrap")
+    .Does(() =>
+{
+    InstallDebianPackages(servicePrerequisites.Where(p => !System.IO.File.Exists(p.Probe)).Select(p => p.Package));
+    Information("Service tools present: " + string.Join(", ", servicePrerequisites.Select(p => p.Package)));
+});
+
 Task("Build")
     .IsDependentOn("Bootstrap")
     .Does(() =>
@@ -45,6 +61,7 @@ Task("Build")
 });
 
 Task("Test")
+    .IsDependentOn("Bootstrap-Services")
     .IsDependentOn("Build")
     .Does(() =>
 {
@@ -96,6 +113,7 @@ Task("Publish")
 });
 
 Task("Demo")
+    .IsDependentOn("Bootstrap-Services")
     .IsDependentOn("Build")
     .Description("A local cluster from docs/examples/gitlab.rb: three gitaly-lite nodes, praefect, a real push, replication, failover, clone. --keep leaves it running.")
     .Does(() =>

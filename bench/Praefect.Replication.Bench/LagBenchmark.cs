@@ -1,8 +1,7 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Praefect.Configuration.Runtime;
 using Praefect.Datastore;
+using Praefect.Server.Nodes;
 using Praefect.Server.Replication;
 using Praefect.TestSupport;
 
@@ -11,17 +10,19 @@ namespace Praefect.Replication.Bench;
 /// <summary>
 /// Replication lag: from a write acknowledged (its ticket completed) until both secondaries' jobs are
 /// completed, which the replicator only does after CalculateChecksum matched on source and target.
-/// Three gitaly-lite nodes, the SQLite datastore, the real scheduler and replicator; each write is a
-/// small git push (one commit) into the primary's repository, wrapped as the proxy wraps a mutator.
+/// Three gitaly-lite nodes, the SQLite datastore, the real scheduler and replicator (default runtime
+/// settings); writes come from <see cref="WriteLoad"/> (gRPC WriteRef, parallel across repositories).
+/// Scenarios: idle (one write at a time), a steady rate sustained (lag per third, to show growth),
+/// and the highest offered rate (default 30 writes/s).
 /// </summary>
 internal static class LagBenchmark
 {
-    private const int Repositories = 4;
+    private const int Repositories = 16;
 
-    public static async Task RunAsync(int writes)
+    public static async Task RunAsync(BenchOptions bench)
     {
         Console.WriteLine();
-        Console.WriteLine($"## Replication lag (3 gitaly-lite nodes, SQLite, {writes} small pushes per scenario)");
+        Console.WriteLine($"## Replication lag (3 gitaly-lite nodes, SQLite, {Repositories} repositories, writes = gRPC WriteRef)");
         var nodes = new List<GitalyLiteNode>();
         using var directory = new TempDirectory("bench-lag");
         try
@@ -34,53 +35,53 @@ internal static class LagBenchmark
             await using var store = DatastoreFactory.CreateSqlite(directory.Combine("praefect.db"));
             await store.MigrateAsync(CancellationToken.None);
             var config = new VirtualStorageConfig { Name = "praefect", Nodes = nodes.Select((n, i) => new NodeConfig { Storage = n.Storage, Address = n.Address, Token = n.Token, Primary = i == 0 }).ToList() };
-            using var replicationNodes = new ChannelReplicationNodes([config]);
+            using var connections = new NodeManager(new RuntimeConfig { VirtualStorages = [config] });
+            var replicationNodes = new NodeConnectionsReplicationNodes(connections);
             var instance = new ReplicationInstance();
             var signal = new ReplicationSignal();
             var options = ReplicationOptions.From(new ReplicationConfig());
             var scheduler = new DurableReplicationScheduler(store, replicationNodes, instance, signal, NullLogger<DurableReplicationScheduler>.Instance);
-            using var service = new ReplicationService(store, replicationNodes, instance, signal, options, TimeProvider.System, NullLoggerFactory.Instance);
+            using var service = new ReplicationService(store, replicationNodes, instance, signal, options, TimeProvider.System, NullLoggerFactory.Instance,
+                new Praefect.Server.Metrics.PraefectMetrics("bench", Prometheus.Metrics.NewCustomRegistry()));
             await service.StartAsync(CancellationToken.None);
+            using var primary = nodes[0].OpenChannel();
 
-            var works = new List<string>();
+            var repositories = new List<(string, string[])>();
             for (var r = 0; r < Repositories; r++)
             {
-                var work = await Git.CreateRepositoryAsync(directory.Combine($"work-{r}"), commits: 1);
+                var work = await Git.CreateRepositoryAsync(directory.Combine($"work-{r}"), commits: 2);
                 await Git.RunAsync(work, "clone", "--quiet", "--bare", work, nodes[0].RepositoryPath($"repo-{r}.git"));
-                await Git.RunAsync(work, "remote", "add", "primary", nodes[0].RepositoryPath($"repo-{r}.git"));
-                works.Add(work);
+                var commits = (await Git.RunAsync(work, "rev-list", "--max-count=2", "HEAD")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                repositories.Add(($"repo-{r}.git", commits));
             }
 
+            var load = new WriteLoad(store, scheduler, primary, nodes[0].Token, repositories);
+            for (var r = 0; r < Repositories; r++)
+            {
+                await load.WriteAndWaitAsync(r); // First copies (full clone) out of the figures.
+            }
+
+            var index = Repositories;
             var idle = new List<double>();
-            for (var i = 0; i < writes; i++)
+            var writesAlone = new List<double>();
+            for (var i = 0; i < bench.IdleWrites; i++)
             {
-                idle.Add(await WriteAndWaitAsync(store, scheduler, works, i));
+                var (write, lag) = await load.WriteAndWaitAsync(index++);
+                idle.Add(lag);
+                writesAlone.Add(write);
             }
 
-            Console.WriteLine($"idle (one push at a time): lag {Percentiles.Format(idle)}");
+            Console.WriteLine($"idle ({bench.IdleWrites} writes, one at a time): write {Percentiles.Format(writesAlone)}; lag {Percentiles.Format(idle)}");
 
-            foreach (var rate in new[] { 10, 20 })
-            {
-                var lags = new ConcurrentBag<double>();
-                var interval = TimeSpan.FromSeconds(1.0 / rate);
-                var started = Stopwatch.StartNew();
-                var inFlight = new List<Task>();
-                for (var i = 0; i < writes; i++)
-                {
-                    var due = interval * i;
-                    if (started.Elapsed < due)
-                    {
-                        await Task.Delay(due - started.Elapsed);
-                    }
+            var (steady, achieved) = await load.OfferAsync(bench.Rate, bench.Duration, index);
+            index += steady.Count;
+            var lags = steady.Select(s => s.Lag).ToList();
+            var third = Math.Max(1, lags.Count / 3);
+            Console.WriteLine($"{bench.Rate} writes/s offered for {bench.Duration.TotalSeconds:0} s ({achieved:0.0}/s achieved): write {Percentiles.Format([.. steady.Select(s => s.Write)])}; lag {Percentiles.Format(lags)}");
+            Console.WriteLine($"  lag by third: first {Percentiles.Format(lags.Take(third).ToList())}; last {Percentiles.Format(lags.Skip(lags.Count - third).ToList())}");
 
-                    var index = writes + i;
-                    inFlight.Add(Task.Run(async () => lags.Add(await WriteAndWaitAsync(store, scheduler, works, index))));
-                }
-
-                await Task.WhenAll(inFlight);
-                var achieved = writes / started.Elapsed.TotalSeconds;
-                Console.WriteLine($"{rate} pushes/s offered ({achieved:0.0}/s achieved): lag {Percentiles.Format([.. lags])}");
-            }
+            var (peak, peakAchieved) = await load.OfferAsync(bench.PeakRate, bench.PeakDuration, index);
+            Console.WriteLine($"{bench.PeakRate} writes/s offered for {bench.PeakDuration.TotalSeconds:0} s ({peakAchieved:0.0}/s achieved): write {Percentiles.Format([.. peak.Select(s => s.Write)])}; lag {Percentiles.Format([.. peak.Select(s => s.Lag)])}");
 
             await service.StopAsync(CancellationToken.None);
         }
@@ -91,42 +92,5 @@ internal static class LagBenchmark
                 await node.DisposeAsync();
             }
         }
-    }
-
-    private static readonly SemaphoreSlim[] RepositoryLocks = Enumerable.Range(0, Repositories).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
-
-    /// <summary>One write (serialized per repository, as git would); returns its lag in milliseconds.</summary>
-    private static async Task<double> WriteAndWaitAsync(IDatastore store, DurableReplicationScheduler scheduler, IReadOnlyList<string> works, int index)
-    {
-        var repository = index % Repositories;
-        DurableReplicationTicket ticket;
-        await RepositoryLocks[repository].WaitAsync();
-        try
-        {
-            ticket = (DurableReplicationTicket)await scheduler.BeginMutatorAsync("praefect", $"repo-{repository}.git", "gitaly-1", "/gitaly.SSHService/SSHReceivePack", CancellationToken.None);
-            await Git.AddCommitsAsync(works[repository], 1);
-            await Git.RunAsync(works[repository], "push", "--quiet", "primary", "main");
-        }
-        finally
-        {
-            RepositoryLocks[repository].Release();
-        }
-
-        var acknowledged = Stopwatch.GetTimestamp();
-        await ticket.CompleteAsync(true, CancellationToken.None);
-        var pending = ticket.Ids.ToList();
-        while (pending.Count > 0)
-        {
-            var job = await store.GetJobAsync(pending[0], CancellationToken.None);
-            if (job?.State == JobState.Completed)
-            {
-                pending.RemoveAt(0);
-                continue;
-            }
-
-            await Task.Delay(2);
-        }
-
-        return Stopwatch.GetElapsedTime(acknowledged).TotalMilliseconds;
     }
 }

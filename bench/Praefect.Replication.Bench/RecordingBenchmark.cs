@@ -20,6 +20,8 @@ internal static class RecordingBenchmark
         public IReadOnlyList<string> Storages(string virtualStorage) => ["gitaly-1", "gitaly-2", "gitaly-3"];
 
         public ReplicationNode? Find(string virtualStorage, string storage) => null;
+
+        public bool IsHealthy(string virtualStorage, string storage) => true;
     }
 
     public static async Task RunAsync(int writes)

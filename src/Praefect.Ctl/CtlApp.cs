@@ -12,9 +12,8 @@ internal static class CtlApp
     public static RootCommand Create(CtlOutput output)
     {
         var root = new RootCommand("praefect-ctl: configure and operate a Praefect node from /etc/gitlab/gitlab.rb.");
-        // Commands are added below, one line each.
-        root.Subcommands.Add(Commands.SqlMigrate.SqlMigrateCommand.Create(output));
-        root.Subcommands.Add(Commands.SqlPing.SqlPingCommand.Create(output));
+        // Commands are added below, one line each; the Go Praefect's subcommands come from Praefect.Subcommands.
+        foreach (var command in GoSubcommands.ForPraefectCtl(output)) root.Subcommands.Add(command);
         root.Subcommands.Add(Commands.ReplicationStatus.ReplicationStatusCommand.Create(output));
         root.Subcommands.Add(Commands.Dataloss.DatalossCommand.Create(output));
         root.Subcommands.Add(Commands.CheckConsistency.CheckConsistencyCommand.Create(output));
@@ -25,7 +24,6 @@ internal static class CtlApp
         root.Subcommands.Add(Commands.DiffConfig.DiffConfigCommand.Create(output));
         root.Subcommands.Add(Commands.CheckTemplates.CheckTemplatesCommand.Create(output));
         foreach (var command in Commands.Service.ServiceCommands.Create(output)) root.Subcommands.Add(command);
-        root.Subcommands.Add(Commands.DialNodes.DialNodesCommand.Create(output));
         root.Subcommands.Add(Commands.ListMethods.ListMethodsCommand.Create(output));
         root.Subcommands.Add(Commands.Nodes.NodesCommand.Create(output));
         root.Subcommands.Add(Commands.Failover.FailoverCommand.Create(output));
@@ -36,18 +34,6 @@ internal static class CtlApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var output = new CtlOutput(stdout, stderr);
-        var parse = Create(output).Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                stderr.WriteLine("praefect-ctl: " + error.Message);
-            }
-
-            stderr.WriteLine("Run 'praefect-ctl --help' for usage.");
-            return ExitCodes.Usage;
-        }
-
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return GoSubcommands.Invoke(Create(output), args, output);
     }
 }

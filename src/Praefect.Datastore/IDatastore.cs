@@ -17,6 +17,9 @@ public interface IDatastore : IAsyncDisposable, Failover.IFailoverStore
     /// <summary>Applies the migrations not yet applied, in order; safe to run concurrently.</summary>
     Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every migration this build knows and every one the database recorded, by name, with when it was applied.</summary>
+    Task<IReadOnlyList<MigrationStatus>> GetMigrationStatusAsync(CancellationToken cancellationToken);
+
     /// <summary>Opens a connection and runs a trivial query; returns the server version.</summary>
     Task<string> PingAsync(CancellationToken cancellationToken);
 
@@ -62,6 +65,23 @@ public interface IDatastore : IAsyncDisposable, Failover.IFailoverStore
 
     /// <summary>Gives a leased job back without counting an attempt (its target is unreachable); due again after <paramref name="delay"/>.</summary>
     Task<bool> ReleaseAsync(ReplicationJob job, string owner, string reason, TimeSpan delay, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closes the dead jobs of the same repository and target recorded before <paramref name="job"/> (which
+    /// brought the target up to the latest generation): state completed, <c>collapsed_into</c> the job,
+    /// attempts and last error kept as history. Returns how many.
+    /// </summary>
+    Task<int> SupersedeDeadAsync(ReplicationJob job, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes ready again the jobs in progress under a live lease whose owner (a worker id starting with
+    /// its instance id and '/') belongs to no praefect with a heartbeat at or after <paramref name="aliveSince"/>
+    /// (pass <see cref="DateTimeOffset.MaxValue"/> at the start of the only praefect of a SQLite file). Returns how many.
+    /// </summary>
+    Task<int> ReclaimLeasesAsync(DateTimeOffset aliveSince, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the completed jobs finished before <paramref name="finishedBefore"/>. Returns how many.</summary>
+    Task<int> PruneCompletedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken);
 
     /// <summary>True when a job for the same repository and target became ready or pending after <paramref name="job"/> started.</summary>
     Task<bool> HasNewerJobAsync(ReplicationJob job, CancellationToken cancellationToken);

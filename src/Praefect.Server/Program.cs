@@ -2,13 +2,21 @@ using Praefect.Configuration.Runtime;
 using Praefect.Server.Configuration;
 using Praefect.Server.Hosting;
 
-// praefect: loads the rendered runtime config, serves until SIGTERM (graceful) and reloads on SIGHUP.
+// praefect: loads the rendered runtime config, serves until SIGTERM (graceful) and reloads on SIGHUP;
+// with a subcommand (praefect -config FILE list-storages, ...) it runs that admin task and exits.
 var commandLine = CommandLine.Parse(args);
 if (commandLine.Error is not null)
 {
     Console.Error.WriteLine($"praefect: {commandLine.Error}");
     Console.Error.WriteLine(CommandLine.Usage);
     return 2;
+}
+
+if (commandLine.ShowHelp || commandLine.Subcommand.Count > 0)
+{
+    // The Go Praefect's subcommands (shared with praefect-ctl); --help lists them and exits 0.
+    return Praefect.Subcommands.GoSubcommands.RunForPraefect(commandLine.ConfigPath, commandLine.ShowHelp ? ["--help"] : commandLine.Subcommand,
+        Console.In, Console.Out, Console.Error, RuntimeConfigValidator.Validate);
 }
 
 if (commandLine.ShowVersion)

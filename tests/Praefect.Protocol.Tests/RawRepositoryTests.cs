@@ -52,6 +52,18 @@ public class RawRepositoryTests
     }
 
     [Test]
+    public void TryRewriteStorage_IntoPooledBuffer_SameBytesAsTheArrayForm()
+    {
+        var bytes = new RepositoryExistsRequest { Repository = new Repository { StorageName = "praefect", RelativePath = "a.git" } }.ToByteArray();
+        Assert.That(RawRepository.TryRewriteStorage(bytes, One, "praefect", "praefect-git-1", out var expected, out var e1), Is.True, e1);
+
+        Assert.That(RawRepository.TryRewriteStorage(bytes, One, "praefect", "praefect-git-1", System.Buffers.ArrayPool<byte>.Shared, out var rented, out var length, out var e2), Is.True, e2);
+
+        Assert.That(rented.AsSpan(0, length).ToArray(), Is.EqualTo(expected));
+        System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+    }
+
+    [Test]
     public void TryRewriteStorage_OtherStorage_LeavesBytesUnchanged()
     {
         var bytes = new FetchInternalRemoteRequest { Repository = Repo("praefect", "a.git"), RemoteRepository = Repo("default", "b.git") }.ToByteArray();

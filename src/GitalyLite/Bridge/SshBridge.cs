@@ -1,6 +1,7 @@
 using Gitaly;
 using Google.Protobuf;
 using Grpc.Core;
+using Praefect.Protocol.Addressing;
 using Praefect.Protocol.Auth;
 
 namespace GitalyLite.Bridge;
@@ -32,10 +33,12 @@ internal static class SshBridge
             return Fail("GITALY_ADDRESS and GITALY_PAYLOAD must be set");
         }
 
-        if (!GitalyAddress.TryOpenChannel(address, out var channel, out var error))
+        if (!GitalyAddress.TryParse(address, out var parsed, out var error))
         {
-            return Fail(error);
+            return Fail("GITALY_ADDRESS: " + error);
         }
+
+        var channel = GitalyChannels.Open(parsed);
 
         var headers = new Metadata();
         if (token.Length > 0)

@@ -83,7 +83,7 @@ internal static class ServeCommandLine
             errors.Add("no listener; pass --listen 127.0.0.1:PORT and/or --socket PATH");
         }
 
-        if (options.ListenAddress is not null && !ListenAddress.TryParse(options.ListenAddress, out _, out var error))
+        if (options.ListenAddress is not null && !ListenEndPoint.TryParse(options.ListenAddress, out _, out var error))
         {
             errors.Add(error);
         }

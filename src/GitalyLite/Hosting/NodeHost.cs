@@ -20,7 +20,7 @@ internal static class NodeHost
         ConfigureLogging(builder.Logging, options.LogLevel);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            if (options.ListenAddress is not null && ListenAddress.TryParse(options.ListenAddress, out var endPoint, out _))
+            if (options.ListenAddress is not null && ListenEndPoint.TryParse(options.ListenAddress, out var endPoint, out _))
             {
                 kestrel.Listen(endPoint, listen => listen.Protocols = HttpProtocols.Http2);
             }
@@ -40,6 +40,7 @@ internal static class NodeHost
         builder.Services.AddSingleton(storages);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RepositoryLocator>();
+        builder.Services.AddSingleton<GitalyLite.Fetch.UploadPackRelay>();
         builder.Services.AddSingleton<HealthServiceImpl>();
         var declared = DeclaredProtocol.Build();
         builder.Services.AddSingleton(new ReflectionServer(() => declared));

@@ -35,7 +35,8 @@ internal sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> log
         try
         {
             var result = await call();
-            Log.CallFinished(logger, context.Method, fields.Storage, fields.RelativePath, nameof(StatusCode.OK), Elapsed(started));
+            var level = context.Method.StartsWith("/grpc.health.v1.Health/", StringComparison.Ordinal) ? LogLevel.Debug : LogLevel.Information;
+            Log.CallFinished(logger, level, context.Method, fields.Storage, fields.RelativePath, nameof(StatusCode.OK), Elapsed(started));
             return result;
         }
         catch (RpcException e)

@@ -5,9 +5,10 @@ namespace GitalyLite.Logging;
 /// <summary>All log events of gitaly-lite, source-generated.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1, EventName = "CallFinished", Level = LogLevel.Information,
+    // The level is the caller's: Debug for health checks (one every few seconds per praefect), Information otherwise.
+    [LoggerMessage(EventId = 1, EventName = "CallFinished",
         Message = "finished call '{Method}' storage '{Storage}' relative path '{RelativePath}' with code {Code} in {DurationMs} ms")]
-    public static partial void CallFinished(ILogger logger, string method, string storage, string relativePath, string code, double durationMs);
+    public static partial void CallFinished(ILogger logger, LogLevel level, string method, string storage, string relativePath, string code, double durationMs);
 
     [LoggerMessage(EventId = 2, EventName = "CallFailed", Level = LogLevel.Warning,
         Message = "call '{Method}' storage '{Storage}' relative path '{RelativePath}' failed with code {Code} in {DurationMs} ms: {Error}")]

@@ -1,9 +1,8 @@
 using Gitaly;
-using GitalyLite.Bridge;
+using GitalyLite.Fetch;
 using GitalyLite.GitProcesses;
 using GitalyLite.Logging;
 using GitalyLite.Storage;
-using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Praefect.Protocol.Metadata;
@@ -12,14 +11,14 @@ namespace GitalyLite.Services;
 
 /// <summary>
 /// RemoteService/FetchInternalRemote: mirrors every ref of a repository on another node into ours
-/// (pruning refs the source no longer has, and following its HEAD), reaching that node through
-/// our own ssh bridge with the address and token from the <c>gitaly-servers</c> metadata.
-/// A failed fetch answers <c>result = false</c>, as Gitaly does.
+/// (pruning refs the source no longer has, and following its HEAD), reaching that node with the
+/// address and token from the <c>gitaly-servers</c> metadata through the in-process
+/// <see cref="UploadPackRelay"/>: one native <c>git fetch</c> and no helper process per copy. A source
+/// that cannot be reached answers Unavailable with the source's error (so the replicator waits instead
+/// of counting an attempt); a fetch that fails otherwise answers <c>result = false</c>, as Gitaly does.
 /// </summary>
-internal sealed class RemoteServiceImpl(RepositoryLocator locator, ILogger<RemoteServiceImpl> logger) : RemoteService.RemoteServiceBase
+internal sealed class RemoteServiceImpl(RepositoryLocator locator, UploadPackRelay relay, ILogger<RemoteServiceImpl> logger) : RemoteService.RemoteServiceBase
 {
-    private const string InternalUrl = "ssh://gitaly/internal.git";
-
     public override async Task<FetchInternalRemoteResponse> FetchInternalRemote(FetchInternalRemoteRequest request, ServerCallContext context)
     {
         var repository = locator.LocateExisting(request.Repository, context);
@@ -35,47 +34,46 @@ internal sealed class RemoteServiceImpl(RepositoryLocator locator, ILogger<Remot
                 $"FetchInternalRemote: storage \"{remote.StorageName}\" is not in the gitaly-servers metadata"));
         }
 
-        var environment = BridgeEnvironment(source, remote);
+        using var session = relay.Register(source, new Repository { StorageName = remote.StorageName, RelativePath = remote.RelativePath });
         var fetch = await GitCommand.InRepositoryAsync(
-            repository.FullPath, ["fetch", "--quiet", "--prune", "--no-write-fetch-head", InternalUrl, "+refs/*:refs/*"],
-            context.CancellationToken, environment);
+            repository.FullPath, ["-c", "protocol.version=0", "fetch", "--quiet", "--prune", "--no-write-fetch-head", session.Url, "+refs/*:refs/*"],
+            context.CancellationToken);
+        if (session.SourceError is { StatusCode: StatusCode.Unavailable or StatusCode.DeadlineExceeded } sourceError)
+        {
+            throw new RpcException(new Status(sourceError.StatusCode,
+                $"FetchInternalRemote: fetching from \"{remote.StorageName}\" at {source.Address}: {sourceError.StatusCode}: {sourceError.Status.Detail}"));
+        }
+
         if (!fetch.Succeeded)
         {
-            Log.GitFailed(logger, "fetch", repository.Display, fetch.ExitCode, fetch.Stderr.Trim());
+            var sourceSaid = session.SourceError is { } other ? $"{other.StatusCode}: {other.Status.Detail}" : session.Stderr.Trim();
+            Log.GitFailed(logger, "fetch", repository.Display, fetch.ExitCode, (fetch.Stderr.Trim() + " " + sourceSaid).Trim());
             return new FetchInternalRemoteResponse { Result = false };
         }
 
-        await FollowRemoteHeadAsync(repository, environment, context.CancellationToken);
+        await FollowRemoteHeadAsync(repository, session.HeadTarget, context.CancellationToken);
         return new FetchInternalRemoteResponse { Result = true };
     }
 
-    // A bare fetch never moves HEAD; the checksum includes HEAD, so copy where the source's HEAD points.
-    private async Task FollowRemoteHeadAsync(RepositoryLocation repository, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    // A bare fetch never moves HEAD; the checksum includes HEAD, so point it where the source's HEAD
+    // points (read from the source's ref advertisement during the fetch: no ls-remote).
+    private async Task FollowRemoteHeadAsync(RepositoryLocation repository, string? target, CancellationToken cancellationToken)
     {
-        var lsRemote = await GitCommand.InRepositoryAsync(repository.FullPath, ["ls-remote", "--symref", InternalUrl, "HEAD"], cancellationToken, environment);
-        var symref = lsRemote.Lines.FirstOrDefault(line => line.StartsWith("ref: ", StringComparison.Ordinal) && line.EndsWith("\tHEAD", StringComparison.Ordinal));
-        if (!lsRemote.Succeeded || symref is null)
+        if (string.IsNullOrEmpty(target) || !target.StartsWith("refs/", StringComparison.Ordinal))
         {
             return;
         }
 
-        var target = symref["ref: ".Length..^"\tHEAD".Length];
+        var head = Path.Combine(repository.FullPath, "HEAD");
+        if (File.Exists(head) && (await File.ReadAllTextAsync(head, cancellationToken)).Trim() == "ref: " + target)
+        {
+            return; // Already there: no process at all.
+        }
+
         var result = await GitCommand.InRepositoryAsync(repository.FullPath, ["symbolic-ref", "HEAD", target], cancellationToken);
         if (!result.Succeeded)
         {
             Log.GitFailed(logger, "symbolic-ref", repository.Display, result.ExitCode, result.Stderr.Trim());
         }
     }
-
-    private static Dictionary<string, string> BridgeEnvironment(GitalyServerInfo source, Repository remote) => new()
-    {
-        ["GIT_SSH_COMMAND"] = BridgeCommand.ForThisExecutable("upload-pack"),
-        ["GIT_SSH_VARIANT"] = "simple",
-        ["GITALY_ADDRESS"] = source.Address,
-        ["GITALY_TOKEN"] = source.Token,
-        ["GITALY_PAYLOAD"] = JsonFormatter.Default.Format(new SSHUploadPackRequest
-        {
-            Repository = new Repository { StorageName = remote.StorageName, RelativePath = remote.RelativePath },
-        }),
-    };
 }

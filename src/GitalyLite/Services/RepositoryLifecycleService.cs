@@ -2,6 +2,7 @@ using Gitaly;
 using GitalyLite.Bridge;
 using GitalyLite.Storage;
 using Grpc.Core;
+using Praefect.Protocol.Addressing;
 using Praefect.Protocol.Auth;
 using Praefect.Protocol.Gitaly13;
 using Praefect.Protocol.Metadata;
@@ -90,10 +91,12 @@ internal sealed class RepositoryLifecycleService(RepositoryLocator locator, Stor
 
     private static async Task<byte[]> ReadSourceAttributesAsync(GitalyServerInfo node, Repository source, CancellationToken cancellationToken)
     {
-        if (!GitalyAddress.TryOpenChannel(node.Address, out var channel, out var error))
+        if (!GitalyAddress.TryParse(node.Address, out var address, out var error))
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"ReplicateRepository: source {error}"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"ReplicateRepository: source address {error}"));
         }
+
+        var channel = GitalyChannels.Open(address);
 
         using (channel)
         {

@@ -1,6 +1,7 @@
 using Praefect.Configuration.Diagnostics;
 using Praefect.Configuration.GitlabRb.Syntax;
 using Praefect.Configuration.Settings;
+using Praefect.Protocol.Addressing;
 
 namespace Praefect.Configuration.Binding;
 
@@ -11,20 +12,18 @@ internal static class NodeAddressNormaliser
 
     public static string Normalise(NodeSettings node, string virtualStorage, TextPosition at, DiagnosticBag bag)
     {
-        const string scheme = "tcp://";
-        if (!node.Address.StartsWith(scheme, StringComparison.Ordinal))
+        if (!node.Address.StartsWith("tcp://", StringComparison.Ordinal) || GitalyAddress.TryParse(node.Address, out _, out _))
         {
             return node.Address;
         }
 
-        var host = node.Address[scheme.Length..];
-        var hasPort = host.StartsWith('[') ? host.Contains("]:", StringComparison.Ordinal) : host.Contains(':', StringComparison.Ordinal);
-        if (host.Length == 0 || hasPort || host.Contains('/', StringComparison.Ordinal) || host.Any(char.IsWhiteSpace))
-        {
-            return node.Address;
-        }
-
+        // Only an address that is valid once the port is added lacks just the port.
         var withPort = $"{node.Address}:{GitalyDefaultPort}";
+        if (!GitalyAddress.TryParse(withPort, out _, out _))
+        {
+            return node.Address;
+        }
+
         bag.Warning(
             at,
             DiagnosticCodes.DefaultPort,

@@ -85,6 +85,7 @@ internal static class PraefectSettingsBinder
 
             first[assignment.Key] = assignment;
             map.Set(SettingsSourceMap.Key(assignment.Key), assignment.Value.Span.Start);
+            map.SetSubject(assignment.Key, assignment.Subject);
             if (PraefectKeyBinders.Flat.TryGetValue(assignment.Key, out var bind))
             {
                 settings = bind(new SettingValue(assignment.Subject, assignment.Value, bag), settings);

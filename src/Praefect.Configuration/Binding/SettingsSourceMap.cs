@@ -19,7 +19,14 @@ internal sealed class SettingsSourceMap
     /// </summary>
     public HashSet<int> IncompleteStorages { get; } = [];
 
+    private readonly Dictionary<string, string> _subjects = new(StringComparer.Ordinal);
+
     public TextPosition this[string path] => _positions.GetValueOrDefault(path, Fallback);
+
+    /// <summary>How a flat key was written: <c>praefect['listen_addr']</c>, or <c>praefect['configuration'][:listen_addr]</c>.</summary>
+    public string Subject(string key) => _subjects.GetValueOrDefault(key, Key(key));
+
+    public void SetSubject(string key, string subject) => _subjects.TryAdd(key, subject);
 
     public bool Contains(string path) => _positions.ContainsKey(path);
 

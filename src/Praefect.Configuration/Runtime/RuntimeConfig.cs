@@ -108,6 +108,9 @@ public sealed class ReplicationConfig
 
     /// <summary>Wait before retrying a job whose node is unreachable (no attempt is counted). Default 2000.</summary>
     public int UnavailableRetryMs { get; set; } = 2_000;
+
+    /// <summary>How long completed jobs are kept (history for replication-status) before they are pruned. Default 86400 (1 day).</summary>
+    public int CompletedRetentionSeconds { get; set; } = 86_400;
 }
 
 public sealed class FailoverConfig

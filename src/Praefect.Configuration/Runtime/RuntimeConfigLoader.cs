@@ -47,6 +47,12 @@ public static class RuntimeConfigLoader
 
     public static RuntimeConfigLoadResult Parse(string yaml, string fileName)
     {
+        if (GoTomlConfig.FirstTomlLine(yaml) is var tomlLine and > 0)
+        {
+            return RuntimeConfigLoadResult.Failed(new Diagnostic(Severity.Error, fileName, tomlLine, 1, "runtime-go-toml",
+                "this is a Go Praefect config.toml, not the runtime config.yml", GoTomlConfig.Hint));
+        }
+
         var stream = new YamlStream();
         try
         {

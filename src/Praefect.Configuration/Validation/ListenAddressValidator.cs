@@ -26,7 +26,7 @@ internal sealed class ListenAddressValidator : ISettingsValidator
             context.Error(
                 SettingsSourceMap.Key(key),
                 DiagnosticCodes.InvalidListenAddress,
-                $"praefect['{key}'] is {Shown.Quote(value)}, which is not host:port; set praefect['{key}'] = '{example}'",
+                $"{context.Map.Subject(key)} is {Shown.Quote(value)}, which is not host:port; set praefect['{key}'] = '{example}'",
                 "write host:port without a scheme; an IPv6 host goes in brackets: '[::1]:2305'");
         }
         else if (port == 0)
@@ -34,7 +34,7 @@ internal sealed class ListenAddressValidator : ISettingsValidator
             context.Error(
                 SettingsSourceMap.Key(key),
                 DiagnosticCodes.InvalidListenAddress,
-                $"praefect['{key}'] is {Shown.Quote(value)}: port 0 would listen on a random port that no client knows; set a port from 1 to 65535, such as '{example}'",
+                $"{context.Map.Subject(key)} is {Shown.Quote(value)}: port 0 would listen on a random port that no client knows; set a port from 1 to 65535, such as '{example}'",
                 "clients and Prometheus reach praefect at this fixed port");
         }
     }

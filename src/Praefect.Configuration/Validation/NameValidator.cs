@@ -50,7 +50,7 @@ internal sealed class NameValidator : ISettingsValidator
             context.Error(
                 SettingsSourceMap.Key("database_host"),
                 DiagnosticCodes.InvalidValue,
-                $"praefect['database_host'] is {Shown.Quote(host)}, which has whitespace or a control character; a host name cannot",
+                $"{context.Map.Subject("database_host")} is {Shown.Quote(host)}, which has whitespace or a control character; a host name cannot",
                 "write the host name or IP address alone, such as 'postgres.internal'");
         }
     }

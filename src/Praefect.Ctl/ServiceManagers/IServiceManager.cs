@@ -22,6 +22,15 @@ internal interface IServiceManager
 
     CommandResult Reload();
 
+    /// <summary>gitlab-ctl's <c>hup</c>, <c>term</c>, <c>int</c>, <c>kill</c>: sends that signal to praefect.</summary>
+    CommandResult Signal(ServiceSignal signal);
+
+    /// <summary>gitlab-ctl's <c>once</c>: start praefect, and do not restart it when it stops.</summary>
+    CommandResult Once();
+
+    /// <summary>gitlab-ctl's <c>graceful-kill</c>: stop gracefully, then SIGKILL what is left.</summary>
+    CommandResult GracefulKill();
+
     /// <summary>Makes the supervisor pick up a new or changed service definition (systemd daemon-reload, runit: wait for runsv).</summary>
     CommandResult Refresh();
 

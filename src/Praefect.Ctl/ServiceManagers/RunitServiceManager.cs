@@ -30,6 +30,29 @@ internal sealed class RunitServiceManager(string root, ServiceLayout layout, int
 
     public CommandResult Refresh() => new(0, []);
 
+    public CommandResult Signal(ServiceSignal signal) => Sv(signal switch
+    {
+        ServiceSignal.Hup => "hup",
+        ServiceSignal.Term => "term",
+        ServiceSignal.Int => "interrupt",
+        _ => "kill",
+    });
+
+    public CommandResult Once() => Sv("once");
+
+    public CommandResult GracefulKill()
+    {
+        // sv stop: down (no restart) + TERM, waiting the graceful stop; whatever survives it gets SIGKILL.
+        var stop = Sv("stop");
+        if (stop.Succeeded)
+        {
+            return stop;
+        }
+
+        var kill = Sv("kill");
+        return new CommandResult(kill.ExitCode, [.. stop.Lines, .. kill.Lines]);
+    }
+
     public CommandResult EnableAndStart()
     {
         // runsvdir notices the new link within 5 s and starts runsv on it; wait for runsv, bounded.

@@ -42,6 +42,21 @@ internal sealed class SystemdServiceManager(string root, ServiceLayout layout) :
 
     public CommandResult Refresh() => Systemctl("daemon-reload");
 
+    public CommandResult Signal(ServiceSignal signal) => Systemctl("kill", "--kill-who=main", "--signal=" + signal switch
+    {
+        ServiceSignal.Hup => "SIGHUP",
+        ServiceSignal.Term => "SIGTERM",
+        ServiceSignal.Int => "SIGINT",
+        _ => "SIGKILL",
+    }, Unit);
+
+    /// <summary>systemd cannot start a unit "once" (Restart= is not a runtime property): refused, with the fix.</summary>
+    public CommandResult Once() => new(1,
+        ["fail: praefect: 'once' is runit's (start without restarting); under systemd use 'praefect-ctl start' (the unit restarts praefect on failure)"]);
+
+    /// <summary>systemctl stop is graceful-kill already: SIGTERM, then SIGKILL to the whole cgroup after TimeoutStopSec.</summary>
+    public CommandResult GracefulKill() => Stop();
+
     public CommandResult EnableAndStart() => Systemctl("enable", "--now", Unit);
 
     public CommandResult StopAndDisable() => Systemctl("disable", "--now", Unit);

@@ -37,7 +37,7 @@ internal sealed class PostgresDatastore : SqlDatastore
     {
         try
         {
-            return await _dataSource.OpenConnectionAsync(cancellationToken);
+            return await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {

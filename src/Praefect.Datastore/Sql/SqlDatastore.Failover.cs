@@ -8,30 +8,30 @@ internal abstract partial class SqlDatastore : IFailoverStore
 {
     public async Task<string> EnsurePrimaryAsync(string virtualStorage, string initialPrimary, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await SqlCommands.ExecuteAsync(connection, null,
             """
             INSERT INTO virtual_storage_primaries (virtual_storage, storage, updated_at) VALUES (@vs, @storage, @now)
             ON CONFLICT (virtual_storage) DO NOTHING
             """,
-            cancellationToken, ("@vs", virtualStorage), ("@storage", initialPrimary), ("@now", Now));
+            cancellationToken, ("@vs", virtualStorage), ("@storage", initialPrimary), ("@now", Now)).ConfigureAwait(false);
         await using var command = SqlCommands.Create(connection, null,
             "SELECT storage FROM virtual_storage_primaries WHERE virtual_storage = @vs", ("@vs", virtualStorage));
-        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public async Task<long?> SwitchPrimaryAsync(PrimarySwitch change, CancellationToken cancellationToken)
     {
         var now = Now;
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The compare-and-swap: a concurrent switch by another praefect makes this match no row.
         var switched = await SqlCommands.ExecuteAsync(connection, transaction,
             "UPDATE virtual_storage_primaries SET storage = @new, updated_at = @now WHERE virtual_storage = @vs AND storage = @expected",
-            cancellationToken, ("@vs", change.VirtualStorage), ("@new", change.NewPrimary), ("@expected", change.ExpectedPrimary), ("@now", now));
+            cancellationToken, ("@vs", change.VirtualStorage), ("@new", change.NewPrimary), ("@expected", change.ExpectedPrimary), ("@now", now)).ConfigureAwait(false);
         if (switched != 1)
         {
-            await transaction.RollbackAsync(cancellationToken);
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -45,7 +45,7 @@ internal abstract partial class SqlDatastore : IFailoverStore
             ("@vs", change.VirtualStorage), ("@previous", change.ExpectedPrimary), ("@new", change.NewPrimary), ("@trigger", change.Trigger),
             ("@forced", change.Forced ? 1L : 0L), ("@lost", (long)change.LostWrites.Count), ("@instance", change.Instance), ("@now", now)))
         {
-            id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
 
         foreach (var lost in change.LostWrites)
@@ -59,25 +59,25 @@ internal abstract partial class SqlDatastore : IFailoverStore
                     latest_generation = excluded.latest_generation, accepted_storage = NULL, accepted_generation = NULL
                 """,
                 cancellationToken, ("@vs", change.VirtualStorage), ("@path", lost.RelativePath), ("@switch", id),
-                ("@latest", lost.LatestGeneration), ("@now", now));
+                ("@latest", lost.LatestGeneration), ("@now", now)).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return id;
     }
 
     public async Task<IReadOnlyList<PrimarySwitchRecord>> GetPrimarySwitchesAsync(string virtualStorage, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = SqlCommands.Create(connection, null,
             """
             SELECT id, virtual_storage, previous_primary, new_primary, trigger_name, forced, lost_repositories, instance, created_at
             FROM primary_switches WHERE virtual_storage = @vs ORDER BY id
             """,
             ("@vs", virtualStorage));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<PrimarySwitchRecord>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             result.Add(new PrimarySwitchRecord(
                 reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
@@ -89,7 +89,7 @@ internal abstract partial class SqlDatastore : IFailoverStore
 
     public async Task<IReadOnlyList<LostWritesRecord>> GetLostWritesAsync(string virtualStorage, string primary, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = SqlCommands.Create(connection, null,
             """
             SELECT l.relative_path, l.switch_id, l.latest_generation, l.accepted_storage, l.accepted_generation, COALESCE(s.generation, 0)
@@ -99,9 +99,9 @@ internal abstract partial class SqlDatastore : IFailoverStore
             ORDER BY l.relative_path
             """,
             ("@vs", virtualStorage), ("@primary", primary));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<LostWritesRecord>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             result.Add(new LostWritesRecord(
                 virtualStorage, reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
@@ -113,19 +113,19 @@ internal abstract partial class SqlDatastore : IFailoverStore
 
     public async Task<long?> AcceptDatalossAsync(string virtualStorage, string relativePath, string authoritativeStorage, bool releaseNow, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         object? raised;
         await using (var command = SqlCommands.Create(connection, transaction,
             "UPDATE repositories SET generation = generation + 1 WHERE virtual_storage = @vs AND relative_path = @path RETURNING generation",
             ("@vs", virtualStorage), ("@path", relativePath)))
         {
-            raised = await command.ExecuteScalarAsync(cancellationToken);
+            raised = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (raised is null or DBNull)
         {
-            await transaction.RollbackAsync(cancellationToken);
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -136,21 +136,21 @@ internal abstract partial class SqlDatastore : IFailoverStore
             INSERT INTO storage_repositories (virtual_storage, relative_path, storage, generation) VALUES (@vs, @path, @storage, @generation)
             ON CONFLICT (virtual_storage, relative_path, storage) DO UPDATE SET generation = excluded.generation
             """,
-            cancellationToken, ("@vs", virtualStorage), ("@path", relativePath), ("@storage", authoritativeStorage), ("@generation", generation));
+            cancellationToken, ("@vs", virtualStorage), ("@path", relativePath), ("@storage", authoritativeStorage), ("@generation", generation)).ConfigureAwait(false);
         await SqlCommands.ExecuteAsync(connection, transaction,
             releaseNow
                 ? "DELETE FROM lost_writes WHERE virtual_storage = @vs AND relative_path = @path"
                 : "UPDATE lost_writes SET accepted_storage = @storage, accepted_generation = @generation WHERE virtual_storage = @vs AND relative_path = @path",
-            cancellationToken, ("@vs", virtualStorage), ("@path", relativePath), ("@storage", authoritativeStorage), ("@generation", generation));
-        await transaction.CommitAsync(cancellationToken);
+            cancellationToken, ("@vs", virtualStorage), ("@path", relativePath), ("@storage", authoritativeStorage), ("@generation", generation)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return generation;
     }
 
     public async Task ReleaseLostWritesAsync(string virtualStorage, string relativePath, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await SqlCommands.ExecuteAsync(connection, null,
             "DELETE FROM lost_writes WHERE virtual_storage = @vs AND relative_path = @path AND accepted_generation IS NOT NULL",
-            cancellationToken, ("@vs", virtualStorage), ("@path", relativePath));
+            cancellationToken, ("@vs", virtualStorage), ("@path", relativePath)).ConfigureAwait(false);
     }
 }

@@ -8,8 +8,8 @@ internal abstract partial class SqlDatastore
 {
     public async Task<long> IncrementGenerationAsync(string virtualStorage, string relativePath, string primaryStorage, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         long generation;
         await using (var command = SqlCommands.Create(connection, transaction,
             """
@@ -19,28 +19,28 @@ internal abstract partial class SqlDatastore
             """,
             ("@vs", virtualStorage), ("@path", relativePath)))
         {
-            generation = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            generation = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
 
-        await RaiseStorageGenerationAsync(connection, transaction, virtualStorage, relativePath, primaryStorage, generation, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await RaiseStorageGenerationAsync(connection, transaction, virtualStorage, relativePath, primaryStorage, generation, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return generation;
     }
 
     public async Task<long?> GetStorageGenerationAsync(string virtualStorage, string relativePath, string storage, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = SqlCommands.Create(connection, null,
             "SELECT generation FROM storage_repositories WHERE virtual_storage = @vs AND relative_path = @path AND storage = @storage",
             ("@vs", virtualStorage), ("@path", relativePath), ("@storage", storage));
-        var value = await command.ExecuteScalarAsync(cancellationToken);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
     public async Task<RepositoryGenerations?> GetGenerationsAsync(string virtualStorage, string relativePath, CancellationToken cancellationToken)
     {
         var all = await ReadGenerationsAsync("WHERE r.virtual_storage = @vs AND r.relative_path = @path",
-            [("@vs", virtualStorage), ("@path", relativePath)], cancellationToken);
+            [("@vs", virtualStorage), ("@path", relativePath)], cancellationToken).ConfigureAwait(false);
         return all.SingleOrDefault();
     }
 
@@ -51,7 +51,7 @@ internal abstract partial class SqlDatastore
 
     private async Task<IReadOnlyList<RepositoryGenerations>> ReadGenerationsAsync(string where, (string, object?)[] parameters, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = SqlCommands.Create(connection, null,
             $"""
             SELECT r.virtual_storage, r.relative_path, r.generation, s.storage, s.generation
@@ -61,10 +61,10 @@ internal abstract partial class SqlDatastore
             ORDER BY r.virtual_storage, r.relative_path, s.storage
             """,
             parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<RepositoryGenerations>();
         Dictionary<string, long>? storages = null;
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var (vs, path) = (reader.GetString(0), reader.GetString(1));
             if (result.Count == 0 || result[^1].VirtualStorage != vs || result[^1].RelativePath != path)

@@ -18,8 +18,8 @@ internal abstract partial class SqlDatastore
 
         var now = Now;
         var ids = new List<long>(jobs.Count);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = jobs.Count > 1 ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = jobs.Count > 1 ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
         foreach (var job in jobs)
         {
             await using var command = SqlCommands.Create(connection, transaction,
@@ -31,12 +31,12 @@ internal abstract partial class SqlDatastore
                 """,
                 ("@vs", job.VirtualStorage), ("@path", job.RelativePath), ("@source", job.SourceStorage),
                 ("@target", job.TargetStorage), ("@change", job.ChangeType), ("@now", now), ("@owner", instanceId), ("@newPath", job.NewRelativePath));
-            ids.Add(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+            ids.Add(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (transaction is not null)
         {
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return ids;
@@ -52,17 +52,17 @@ internal abstract partial class SqlDatastore
         var now = Now;
         var (list, idParameters) = SqlCommands.IdList(ids);
         (string, object?)[] parameters = [.. idParameters, ("@now", now)];
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // Update first: a concurrent sweep either promoted a job before (we copy it below) or waits for us.
         var promoted = new HashSet<long>();
         await using (var command = SqlCommands.Create(connection, transaction,
             $"UPDATE replication_jobs SET state = 'ready', ready_at = @now, updated_at = @now, next_attempt_at = @now, lease_owner = NULL WHERE id IN ({list}) AND state = 'pending' RETURNING id",
             parameters))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 promoted.Add(reader.GetInt64(0));
             }
@@ -80,28 +80,28 @@ internal abstract partial class SqlDatastore
                 SELECT virtual_storage, relative_path, source_storage, target_storage, change_type, 'ready', 0, @now, @now, @now, @now, new_relative_path
                 FROM replication_jobs WHERE id IN ({missedList})
                 """,
-                cancellationToken, [.. missedParameters, ("@now", now)]);
+                cancellationToken, [.. missedParameters, ("@now", now)]).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> PromotePendingAsync(DateTimeOffset aliveSince, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await SqlCommands.ExecuteAsync(connection, null,
             """
             UPDATE replication_jobs SET state = 'ready', ready_at = @now, updated_at = @now, next_attempt_at = @now, lease_owner = NULL
             WHERE state = 'pending'
               AND (lease_owner IS NULL OR lease_owner NOT IN (SELECT instance_id FROM praefect_instances WHERE heartbeat_at >= @alive))
             """,
-            cancellationToken, ("@now", Now), ("@alive", UnixMillis.FromClamped(aliveSince)));
+            cancellationToken, ("@now", Now), ("@alive", UnixMillis.FromClamped(aliveSince))).ConfigureAwait(false);
     }
 
     public async Task<ReplicationJob?> DequeueAsync(string virtualStorage, string targetStorage, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = Now;
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = SqlCommands.Create(connection, null,
             $"""
             UPDATE replication_jobs SET state = 'in_progress', lease_owner = @owner, lease_expires_at = @until, started_at = @now, updated_at = @now
@@ -122,27 +122,27 @@ internal abstract partial class SqlDatastore
             """,
             ("@owner", owner), ("@until", now + (long)lease.TotalMilliseconds), ("@now", now),
             ("@vs", virtualStorage), ("@target", targetStorage));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadJob(reader) : null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadJob(reader) : null;
     }
 
     public async Task<bool> RenewLeaseAsync(long id, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = Now;
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await SqlCommands.ExecuteAsync(connection, null,
             "UPDATE replication_jobs SET lease_expires_at = @until, updated_at = @now WHERE id = @id AND state = 'in_progress' AND lease_owner = @owner",
-            cancellationToken, ("@until", now + (long)lease.TotalMilliseconds), ("@now", now), ("@id", id), ("@owner", owner)) == 1;
+            cancellationToken, ("@until", now + (long)lease.TotalMilliseconds), ("@now", now), ("@id", id), ("@owner", owner)).ConfigureAwait(false) == 1;
     }
 
     public async Task<bool> CompleteAsync(ReplicationJob job, string owner, long? copiedGeneration, CancellationToken cancellationToken)
     {
         var now = Now;
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var completed = await SqlCommands.ExecuteAsync(connection, transaction,
             "UPDATE replication_jobs SET state = 'completed', updated_at = @now, lease_owner = NULL, lease_expires_at = NULL WHERE id = @id AND state = 'in_progress' AND lease_owner = @owner",
-            cancellationToken, ("@now", now), ("@id", job.Id), ("@owner", owner));
+            cancellationToken, ("@now", now), ("@id", job.Id), ("@owner", owner)).ConfigureAwait(false);
         if (completed == 0)
         {
             return false;
@@ -157,14 +157,14 @@ internal abstract partial class SqlDatastore
               AND (change_type = @change OR (change_type NOT IN ('delete', 'rename') AND @change NOT IN ('delete', 'rename')))
             """,
             cancellationToken, ("@now", now), ("@id", job.Id), ("@vs", job.VirtualStorage), ("@path", job.RelativePath),
-            ("@target", job.TargetStorage), ("@started", UnixMillis.From(job.StartedAt ?? UnixMillis.To(now))), ("@change", job.ChangeType));
+            ("@target", job.TargetStorage), ("@started", UnixMillis.From(job.StartedAt ?? UnixMillis.To(now))), ("@change", job.ChangeType)).ConfigureAwait(false);
 
         if (copiedGeneration is { } generation)
         {
-            await RaiseStorageGenerationAsync(connection, transaction, job.VirtualStorage, job.RelativePath, job.TargetStorage, generation, cancellationToken);
+            await RaiseStorageGenerationAsync(connection, transaction, job.VirtualStorage, job.RelativePath, job.TargetStorage, generation, cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -173,7 +173,7 @@ internal abstract partial class SqlDatastore
         var now = Now;
         var attempts = job.Attempts + 1;
         var state = attempts >= policy.MaxAttempts ? JobState.Dead : JobState.Failed;
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var updated = await SqlCommands.ExecuteAsync(connection, null,
             """
             UPDATE replication_jobs SET state = @state, attempts = @attempts, last_error = @error, updated_at = @now,
@@ -181,14 +181,14 @@ internal abstract partial class SqlDatastore
             WHERE id = @id AND state = 'in_progress' AND lease_owner = @owner
             """,
             cancellationToken, ("@state", state.ToName()), ("@attempts", (long)attempts), ("@error", error), ("@now", now),
-            ("@next", now + (long)policy.DelayAfter(attempts).TotalMilliseconds), ("@id", job.Id), ("@owner", owner));
+            ("@next", now + (long)policy.DelayAfter(attempts).TotalMilliseconds), ("@id", job.Id), ("@owner", owner)).ConfigureAwait(false);
         return updated == 1 ? state : null;
     }
 
     public async Task<bool> ReleaseAsync(ReplicationJob job, string owner, string reason, TimeSpan delay, CancellationToken cancellationToken)
     {
         var now = Now;
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await SqlCommands.ExecuteAsync(connection, null,
             """
             UPDATE replication_jobs SET state = 'ready', last_error = @reason, updated_at = @now, next_attempt_at = @next,
@@ -196,12 +196,12 @@ internal abstract partial class SqlDatastore
             WHERE id = @id AND state = 'in_progress' AND lease_owner = @owner
             """,
             cancellationToken, ("@reason", reason), ("@now", now), ("@next", now + (long)delay.TotalMilliseconds),
-            ("@id", job.Id), ("@owner", owner)) == 1;
+            ("@id", job.Id), ("@owner", owner)).ConfigureAwait(false) == 1;
     }
 
     public async Task<bool> HasNewerJobAsync(ReplicationJob job, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = SqlCommands.Create(connection, null,
             """
             SELECT COUNT(*) FROM replication_jobs
@@ -210,21 +210,21 @@ internal abstract partial class SqlDatastore
             """,
             ("@vs", job.VirtualStorage), ("@path", job.RelativePath), ("@target", job.TargetStorage), ("@id", job.Id),
             ("@started", UnixMillis.From(job.StartedAt ?? DateTimeOffset.UnixEpoch)));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     public async Task<IReadOnlyList<QueueStatus>> GetQueueStatusAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = SqlCommands.Create(connection, null,
             """
             SELECT virtual_storage, target_storage, state, COUNT(*), MIN(created_at) FROM replication_jobs
             GROUP BY virtual_storage, target_storage, state
             ORDER BY virtual_storage, target_storage, state
             """);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<QueueStatus>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             rows.Add(new QueueStatus(reader.GetString(0), reader.GetString(1), JobStateNames.Parse(reader.GetString(2)),
                 reader.GetInt64(3), UnixMillis.To(SqlCommands.NullableLong(reader, 4))));
@@ -235,25 +235,25 @@ internal abstract partial class SqlDatastore
 
     public async Task<IReadOnlyList<ReplicationJob>> GetJobsAsync(JobState state, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = SqlCommands.Create(connection, null,
             $"SELECT {JobColumns} FROM replication_jobs WHERE state = @state ORDER BY id DESC LIMIT @limit",
             ("@state", state.ToName()), ("@limit", (long)limit));
-        return await ReadJobsAsync(command, cancellationToken);
+        return await ReadJobsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ReplicationJob?> GetJobAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = SqlCommands.Create(connection, null, $"SELECT {JobColumns} FROM replication_jobs WHERE id = @id", ("@id", id));
-        return (await ReadJobsAsync(command, cancellationToken)).SingleOrDefault();
+        return (await ReadJobsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     private static async Task<IReadOnlyList<ReplicationJob>> ReadJobsAsync(DbCommand command, CancellationToken cancellationToken)
     {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var jobs = new List<ReplicationJob>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             jobs.Add(ReadJob(reader));
         }

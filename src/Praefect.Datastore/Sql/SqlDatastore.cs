@@ -41,26 +41,26 @@ internal abstract partial class SqlDatastore : IDatastore
 
     public async Task<string> PingAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = SqlCommands.Create(connection, null, VersionQuery);
-        return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 
     public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
     {
         var migrations = Migration.Load(MigrationFolder);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LockMigrationsAsync(connection, transaction, cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await LockMigrationsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await SqlCommands.ExecuteAsync(connection, transaction,
             "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
 
         var applied = new HashSet<long>();
         await using (var command = SqlCommands.Create(connection, transaction, "SELECT version FROM schema_migrations"))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 applied.Add(reader.GetInt64(0));
             }
@@ -78,7 +78,7 @@ internal abstract partial class SqlDatastore : IDatastore
 
             try
             {
-                await SqlCommands.ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
+                await SqlCommands.ExecuteAsync(connection, transaction, migration.Sql, cancellationToken).ConfigureAwait(false);
             }
             catch (DbException e)
             {
@@ -87,41 +87,41 @@ internal abstract partial class SqlDatastore : IDatastore
 
             await SqlCommands.ExecuteAsync(connection, transaction,
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @now)",
-                cancellationToken, ("@version", migration.Version), ("@name", migration.Name), ("@now", Now));
+                cancellationToken, ("@version", migration.Version), ("@name", migration.Name), ("@now", Now)).ConfigureAwait(false);
             appliedNow.Add(migration.Name);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new MigrationResult(appliedNow, already);
     }
 
     public async Task<string?> GetPrimaryAsync(string virtualStorage, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = SqlCommands.Create(connection, null,
             "SELECT storage FROM virtual_storage_primaries WHERE virtual_storage = @vs", ("@vs", virtualStorage));
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
     public async Task SetPrimaryAsync(string virtualStorage, string storage, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await SqlCommands.ExecuteAsync(connection, null,
             """
             INSERT INTO virtual_storage_primaries (virtual_storage, storage, updated_at) VALUES (@vs, @storage, @now)
             ON CONFLICT (virtual_storage) DO UPDATE SET storage = excluded.storage, updated_at = excluded.updated_at
             """,
-            cancellationToken, ("@vs", virtualStorage), ("@storage", storage), ("@now", Now));
+            cancellationToken, ("@vs", virtualStorage), ("@storage", storage), ("@now", Now)).ConfigureAwait(false);
     }
 
     public async Task HeartbeatAsync(string instanceId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await SqlCommands.ExecuteAsync(connection, null,
             """
             INSERT INTO praefect_instances (instance_id, heartbeat_at) VALUES (@id, @now)
             ON CONFLICT (instance_id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at
             """,
-            cancellationToken, ("@id", instanceId), ("@now", Now));
+            cancellationToken, ("@id", instanceId), ("@now", Now)).ConfigureAwait(false);
     }
 }

@@ -48,18 +48,32 @@ internal sealed class SqliteDatastore : SqlDatastore
                 Directory.CreateDirectory(directory); // The data dir of a fresh install.
             }
 
-            await connection.OpenAsync(cancellationToken);
-            await SqlCommands.ExecuteAsync(connection, null, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;", cancellationToken);
-            if (Interlocked.Exchange(ref _walEnabled, 1) == 0)
+            if (Volatile.Read(ref _walEnabled) == 0 && SqliteFileCheck.Problem(_path) is { } problem)
             {
-                await SqlCommands.ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
+                throw new DatastoreException(SqliteFileCheck.Refusal(_path, problem));
+            }
+
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await SqlCommands.ExecuteAsync(connection, null, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;", cancellationToken).ConfigureAwait(false);
+            if (Volatile.Read(ref _walEnabled) == 0)
+            {
+                await SqlCommands.ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+
+                // A read-only file or data dir otherwise shows only at the first write, as a bare "SQLite Error 8".
+                await SqlCommands.ExecuteAsync(connection, null, "BEGIN IMMEDIATE; ROLLBACK;", cancellationToken).ConfigureAwait(false);
+                Interlocked.Exchange(ref _walEnabled, 1);
             }
 
             return connection;
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        catch (DatastoreException)
         {
             await connection.DisposeAsync();
+            throw;
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
             throw new DatastoreException($"cannot open the SQLite database '{_path}': {e.Message.TrimEnd('.')}. Check that the directory exists and that praefect may write to it.", e);
         }
     }

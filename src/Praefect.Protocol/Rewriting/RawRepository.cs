@@ -86,36 +86,35 @@ public static class RawRepository
     /// <summary>Rewrites storage_name of the Repository at <paramref name="path"/> from <paramref name="fromStorage"/> to <paramref name="toStorage"/>.</summary>
     public static bool TryRewriteStorage(ReadOnlySpan<byte> message, FieldPath path, string fromStorage, string toStorage, out byte[] rewritten, out string error)
     {
-        var from = Encoding.UTF8.GetBytes(fromStorage);
-        return TryRewrite(message, path, out rewritten, out error, (output, field) =>
+        return TryRewriteStorage(message, path, fromStorage, toStorage, pool: null, out rewritten, out _, out error);
+    }
+
+    /// <summary>
+    /// Rewrites storage_name like <see cref="TryRewriteStorage(ReadOnlySpan{byte}, FieldPath, string, string, out byte[], out string)"/>,
+    /// into a buffer rented from <paramref name="pool"/> (the caller returns it) holding <paramref name="length"/> bytes:
+    /// the names are encoded on the stack and the message is written once, so the call allocates nothing.
+    /// With a null pool the buffer is a new array of exactly <paramref name="length"/> bytes.
+    /// </summary>
+    public static bool TryRewriteStorage(ReadOnlySpan<byte> message, FieldPath path, string fromStorage, string toStorage, ArrayPool<byte>? pool,
+        out byte[] rewritten, out int length, out string error)
+    {
+        Span<byte> from = Encoding.UTF8.GetMaxByteCount(fromStorage.Length) <= 512 ? stackalloc byte[512] : new byte[Encoding.UTF8.GetMaxByteCount(fromStorage.Length)];
+        Span<byte> to = Encoding.UTF8.GetMaxByteCount(toStorage.Length) <= 512 ? stackalloc byte[512] : new byte[Encoding.UTF8.GetMaxByteCount(toStorage.Length)];
+        from = from[..Encoding.UTF8.GetBytes(fromStorage, from)];
+        to = to[..Encoding.UTF8.GetBytes(toStorage, to)];
+        length = StorageRewriter.Measure(message, path.Numbers, 0, from, to.Length, out var problem);
+        if (length < 0)
         {
-            if (!field.IsLengthDelimited)
-            {
-                return $"field {field.Number} is not a Repository message";
-            }
+            rewritten = [];
+            length = 0;
+            error = $"cannot rewrite field {path}: {problem}";
+            return false;
+        }
 
-            var inner = new ArrayBufferWriter<byte>(field.Payload.Length + toStorage.Length);
-            var reader = new WireReader(field.Payload);
-            while (reader.TryNext(out var repoField))
-            {
-                if (repoField.Number == StorageNameField && repoField.IsLengthDelimited && repoField.Payload.SequenceEqual(from))
-                {
-                    WireWriter.WriteString(inner, StorageNameField, toStorage);
-                }
-                else
-                {
-                    inner.Write(repoField.Whole);
-                }
-            }
-
-            if (reader.Error is not null)
-            {
-                return "malformed Repository: " + reader.Error;
-            }
-
-            WireWriter.WriteLengthDelimited(output, field.Number, inner.WrittenSpan);
-            return null;
-        });
+        rewritten = pool is null ? new byte[length] : pool.Rent(Math.Max(1, length));
+        length = StorageRewriter.Write(message, path.Numbers, 0, from, to, rewritten);
+        error = "";
+        return true;
     }
 
     /// <summary>Replaces the string field at <paramref name="path"/> (e.g. a server-scoped storage_name) with <paramref name="value"/>.</summary>

@@ -30,7 +30,7 @@ internal sealed class NodeListing(INodeConnections nodes, INodeHealth health, ID
                 entry.Nodes.Add(new NodeStatus
                 {
                     Storage = node.Storage,
-                    Address = node.Address.Original,
+                    Address = node.Address.ToString(),
                     Primary = ReferenceEquals(node, vs.Primary),
                     Healthy = state.Healthy,
                     ReplicationBacklog = queue.Where(q => q.VirtualStorage == vs.Name && q.TargetStorage == node.Storage && Backlog.Contains(q.State)).Sum(q => q.Count),

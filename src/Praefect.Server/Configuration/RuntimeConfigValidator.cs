@@ -1,4 +1,5 @@
 using Praefect.Configuration.Runtime;
+using Praefect.Protocol.Addressing;
 using Praefect.Server.Logging;
 
 namespace Praefect.Server.Configuration;
@@ -16,6 +17,7 @@ internal static class RuntimeConfigValidator
         ValidateListeners(config, errors);
         ValidateLogging(config, errors);
         ValidateVirtualStorages(config, errors);
+        ReplicationConfigRules.Validate(config.Replication, errors);
         if (config.GracefulStopTimeoutSeconds < 0)
         {
             errors.Add($"graceful_stop_timeout_seconds is {config.GracefulStopTimeoutSeconds}; set it to 0 or more seconds");
@@ -52,7 +54,7 @@ internal static class RuntimeConfigValidator
 
     private static void CheckHostPort(string key, string value, List<string> errors)
     {
-        if (value.Length > 0 && !ListenAddress.TryParse(value, out _))
+        if (value.Length > 0 && !GitalyAddress.TryParseListen(value, out _, out _))
         {
             errors.Add($"{key} '{value}' is not host:port; use e.g. 'localhost:2305' or '0.0.0.0:2305'");
         }
@@ -118,7 +120,7 @@ internal static class RuntimeConfigValidator
             {
                 errors.Add($"virtual storage '{vs.Name}': node '{node.Storage}' has no address; set address: 'tcp://host:8075'");
             }
-            else if (!NodeAddress.TryParse(node.Address, out _, out var addressError))
+            else if (!GitalyAddress.TryParse(node.Address, out _, out var addressError))
             {
                 errors.Add($"virtual storage '{vs.Name}': node '{node.Storage}': {addressError}");
             }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Praefect.Datastore;
 using Praefect.Datastore.Failover;
+using Praefect.Server.Metrics;
 using Praefect.Server.Nodes;
 using Praefect.Server.Nodes.Health;
 
@@ -27,7 +28,8 @@ internal sealed class FailoverCoordinator(
     MutatorGates gates,
     LostWritesGuard guard,
     ILogger<FailoverCoordinator> logger,
-    TimeProvider time)
+    TimeProvider time,
+    PraefectMetrics metrics)
 {
     /// <summary>How long writes may be held when the request names no timeout.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
@@ -43,7 +45,7 @@ internal sealed class FailoverCoordinator(
     {
         var started = time.GetTimestamp();
         var result = await RunAsync(order, started, cancellationToken).ConfigureAwait(false);
-        FailoverMetrics.Failovers.WithLabels(order.VirtualStorage, order.Trigger, FailoverMetrics.Name(result.Outcome)).Inc();
+        metrics.Failovers.WithLabels(order.VirtualStorage, order.Trigger, FailoverOutcomeNames.Name(result.Outcome)).Inc();
         if (result.Outcome == FailoverOutcome.Refused)
         {
             FailoverLog.Refused(logger, order.VirtualStorage, order.Target, order.Trigger, result.Reason);

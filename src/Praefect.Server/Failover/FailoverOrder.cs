@@ -6,4 +6,4 @@ namespace Praefect.Server.Failover;
 /// <param name="Trigger">Who asked: praefect-ctl, reconfigure or automatic.</param>
 /// <param name="ReplacedPrimary">Only fail over away from this primary (automatic failover: the one seen unhealthy);
 /// when another praefect already replaced it, nothing is done. Null: whatever the primary is.</param>
-public sealed record FailoverOrder(string VirtualStorage, string Target, bool Force, TimeSpan Timeout, string Trigger, string? ReplacedPrimary = null);
+internal sealed record FailoverOrder(string VirtualStorage, string Target, bool Force, TimeSpan Timeout, string Trigger, string? ReplacedPrimary = null);

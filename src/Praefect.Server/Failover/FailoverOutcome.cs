@@ -1,7 +1,7 @@
 namespace Praefect.Server.Failover;
 
 /// <summary>How a failover request ended.</summary>
-public enum FailoverOutcome
+internal enum FailoverOutcome
 {
     /// <summary>Graceful: the target held every write; nothing was lost.</summary>
     Switched,

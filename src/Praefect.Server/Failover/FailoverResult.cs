@@ -2,7 +2,7 @@ namespace Praefect.Server.Failover;
 
 /// <summary>The result of a <see cref="FailoverOrder"/>.</summary>
 /// <param name="Lost">Refused: what would be lost; Forced: what was lost.</param>
-public sealed record FailoverResult(
+internal sealed record FailoverResult(
     FailoverOutcome Outcome,
     string PreviousPrimary,
     string NewPrimary,

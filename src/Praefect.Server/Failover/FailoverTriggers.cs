@@ -1,7 +1,7 @@
 namespace Praefect.Server.Failover;
 
 /// <summary>Who asked for a failover (logged, counted, recorded with the switch).</summary>
-public static class FailoverTriggers
+internal static class FailoverTriggers
 {
     public const string Ctl = "praefect-ctl";
     public const string Reconfigure = "reconfigure";

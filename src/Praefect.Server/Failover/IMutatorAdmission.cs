@@ -6,13 +6,13 @@ namespace Praefect.Server.Failover;
 /// primary may have changed). Dispose the ticket only after the call ended and its replication was
 /// recorded: a graceful failover waits for exactly that.
 /// </summary>
-public interface IMutatorAdmission
+internal interface IMutatorAdmission
 {
     ValueTask<MutatorTicket> AdmitAsync(string virtualStorage, string? relativePath, CancellationToken cancellationToken);
 }
 
 /// <summary>The admission of one mutator: rejected (with why, for a FailedPrecondition), or admitted until disposed.</summary>
-public sealed class MutatorTicket(IDisposable? pass, bool waited, string? rejection) : IDisposable
+internal sealed class MutatorTicket(IDisposable? pass, bool waited, string? rejection) : IDisposable
 {
     /// <summary>True when the call was held by a failover: route it again.</summary>
     public bool Waited { get; } = waited;

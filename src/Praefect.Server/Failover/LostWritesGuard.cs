@@ -9,7 +9,7 @@ namespace Praefect.Server.Failover;
 /// refreshed from the datastore (so every praefect sharing it agrees). A repository accepted with
 /// accept-dataloss stays read-only until its primary holds the authoritative copy; then its mark is removed.
 /// </summary>
-public sealed class LostWritesGuard(IDatastore store)
+internal sealed class LostWritesGuard(IDatastore store)
 {
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, LostWritesRecord>> _byVirtualStorage = new(StringComparer.Ordinal);
 

@@ -5,7 +5,7 @@ namespace Praefect.Server.Failover;
 /// the gate before it picks the primary for a mutator and keeps the pass until the call ends, so a
 /// closed gate also tells when every write already sent to the old primary has finished.
 /// </summary>
-public sealed class MutatorGate
+internal sealed class MutatorGate
 {
     private readonly Lock _lock = new();
     private int _inFlight;

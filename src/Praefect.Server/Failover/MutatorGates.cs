@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Praefect.Server.Failover;
 
 /// <summary>One <see cref="MutatorGate"/> per virtual storage, created on first use.</summary>
-public sealed class MutatorGates
+internal sealed class MutatorGates
 {
     private readonly ConcurrentDictionary<string, MutatorGate> _gates = new(StringComparer.Ordinal);
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Praefect.Configuration.Runtime;
-using Praefect.Server.Configuration;
+using Praefect.Protocol.Addressing;
 
 namespace Praefect.Server.Hosting;
 
@@ -39,8 +39,8 @@ internal static class ListenerSetup
 
     private static void Listen(KestrelServerOptions kestrel, string value, Action<ListenOptions> configure)
     {
-        ListenAddress.TryParse(value, out var address);
-        if (address!.IsAnyAddress)
+        GitalyAddress.TryParseListen(value, out var address, out _);
+        if (address.IsAnyHost)
         {
             kestrel.ListenAnyIP(address.Port, configure);
         }
@@ -50,7 +50,7 @@ internal static class ListenerSetup
         }
         else
         {
-            foreach (var ip in address.Resolve())
+            foreach (var ip in address.ResolveListenAddresses())
             {
                 kestrel.Listen(ip, address.Port, configure);
             }

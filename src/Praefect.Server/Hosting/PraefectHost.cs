@@ -75,7 +75,8 @@ internal static class PraefectHost
         services.AddHttpForwarder();
         services.AddSingleton(options);
         services.AddSingleton(logLevel);
-        services.AddSingleton(new PraefectMetrics(BuildInfo.Version));
+        // The one metrics home of the process; prometheus-net's default registry adds the process_* and dotnet_* collectors.
+        services.AddSingleton(new PraefectMetrics(BuildInfo.Version, Prometheus.Metrics.DefaultRegistry));
         services.AddSingleton(new AuthSettings(options.Config.Auth));
         services.AddSingleton(_ => new NodeManager(options.Config));
         services.AddSingleton<INodeConnections>(sp => sp.GetRequiredService<NodeManager>());

@@ -2,9 +2,11 @@ using Grpc.Health.V1;
 using Grpc.HealthCheck;
 using Microsoft.Extensions.Logging;
 using Praefect.Configuration.Runtime;
+using Praefect.Protocol.Addressing;
 using Praefect.Server.Auth;
 using Praefect.Server.Configuration;
 using Praefect.Server.Metrics;
+using Praefect.Server.Nodes;
 using Prometheus;
 
 namespace Praefect.Server.Hosting;
@@ -18,6 +20,7 @@ internal sealed class PraefectLifecycle(
     HealthServiceImpl health,
     ConfigReloader reloader,
     PraefectMetrics metrics,
+    NodeManager nodes,
     IHostApplicationLifetime lifetime,
     ILogger<PraefectLifecycle> logger,
     ILogger<AuthMiddleware> authLogger) : IHostedService
@@ -28,6 +31,8 @@ internal sealed class PraefectLifecycle(
     {
         var config = options.Config;
         metrics.AuthenticationDisabled.Set(config.Auth.Token.Length == 0 ? 1 : 0);
+        nodes.Changed += SetPrimaries;
+        SetPrimaries(nodes.Current);
         if (config.Auth.Token.Length == 0)
         {
             AuthLog.Disabled(authLogger);
@@ -35,10 +40,10 @@ internal sealed class PraefectLifecycle(
 
         if (config.PrometheusListenAddr.Length > 0)
         {
-            ListenAddress.TryParse(config.PrometheusListenAddr, out var address);
+            GitalyAddress.TryParseListen(config.PrometheusListenAddr, out var address, out _);
             try
             {
-                _metricServer = new KestrelMetricServer(address!.IsAnyAddress ? "*" : address.Host, address.Port).Start();
+                _metricServer = new KestrelMetricServer(address.IsAnyHost ? "*" : address.Host, address.Port, registry: metrics.Registry).Start();
             }
             catch (Exception e) when (e is IOException or InvalidOperationException)
             {
@@ -63,9 +68,27 @@ internal sealed class PraefectLifecycle(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        nodes.Changed -= SetPrimaries;
         if (_metricServer is not null)
         {
             await _metricServer.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary><c>gitaly_praefect_primaries</c>: 1 for each virtual storage's routed primary, 0 for its other nodes.</summary>
+    private void SetPrimaries(NodeSet set)
+    {
+        foreach (var labels in metrics.Primaries.GetAllLabelValues().ToList())
+        {
+            metrics.Primaries.RemoveLabelled(labels);
+        }
+
+        foreach (var vs in set.VirtualStorages)
+        {
+            foreach (var node in vs.Nodes)
+            {
+                metrics.Primaries.WithLabels(vs.Name, node.Storage).Set(ReferenceEquals(node, vs.Primary) ? 1 : 0);
+            }
         }
     }
 

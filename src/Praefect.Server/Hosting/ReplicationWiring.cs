@@ -12,7 +12,7 @@ internal static class ReplicationWiring
 {
     public static IServiceCollection AddReplication(this IServiceCollection services, RuntimeConfig config)
     {
-        services.AddDurableReplication(config, sp => new NodeConnectionsReplicationNodes(sp.GetRequiredService<Nodes.INodeConnections>()));
+        services.AddDurableReplication(config, sp => new NodeConnectionsReplicationNodes(sp.GetRequiredService<Nodes.INodeConnections>(), sp.GetService<Nodes.Health.INodeHealth>()));
         return services;
     }
 }

@@ -10,16 +10,24 @@ using Praefect.Server.Proxy;
 namespace Praefect.Server.Logging;
 
 /// <summary>
-/// Wraps every call: after it finishes, counts it by method and code, records its latency and
-/// writes the access log line (health checks are counted but not logged).
+/// Wraps every call: takes the caller's correlation id (or makes one) and sets it on the request so
+/// the node receives it; after the call, counts it by method and code, records its latency and writes
+/// the access log line with the Go Praefect's fields (health checks are counted but not logged).
 /// </summary>
 internal sealed class CallObserverMiddleware(RequestDelegate next, PraefectMetrics metrics, IOperationLookup registry, ILogger<CallObserverMiddleware> logger)
 {
-    public const string CorrelationHeader = "x-gitlab-correlation-id";
+    public const string CorrelationHeader = Correlation.Header;
+
+    private static readonly int Pid = Environment.ProcessId;
 
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        var startTime = DateTime.UtcNow;
+        var correlation = context.Request.Headers[CorrelationHeader];
+        var correlationId = correlation.Count > 0 && correlation[0] is { Length: > 0 } given ? given : Correlation.New();
+        context.Request.Headers[CorrelationHeader] = correlationId;
+        Correlation.Current = correlationId;
         var call = new CallFeature();
         context.Features.Set(call);
         try
@@ -28,11 +36,11 @@ internal sealed class CallObserverMiddleware(RequestDelegate next, PraefectMetri
         }
         finally
         {
-            Observe(context, call, Stopwatch.GetElapsedTime(started));
+            Observe(context, call, Stopwatch.GetElapsedTime(started), startTime, correlationId);
         }
     }
 
-    private void Observe(HttpContext context, CallFeature call, TimeSpan elapsed)
+    private void Observe(HttpContext context, CallFeature call, TimeSpan elapsed, DateTime startTime, string correlationId)
     {
         var method = context.Request.Path.Value ?? "";
         var code = GrpcStatusWriter.Read(context) ?? call.ProxyStatus ??
@@ -58,9 +66,10 @@ internal sealed class CallObserverMiddleware(RequestDelegate next, PraefectMetri
         metrics.CallDuration.WithLabels(service, name, type).Observe(elapsed.TotalSeconds);
         if (service != "grpc.health.v1.Health")
         {
-            var correlation = context.Request.Headers[CorrelationHeader];
-            CallLog.Finished(logger, method, codeName, Math.Round(elapsed.TotalMilliseconds, 3), call.VirtualStorage, call.Storage, call.RelativePath,
-                correlation.Count > 0 ? correlation.ToString() : null);
+            var peer = context.Connection.RemoteIpAddress is { } ip ? $"{ip}:{context.Connection.RemotePort}" : "@";
+            CallLog.Finished(logger, type, codeName, service == "unknown" ? method : name, service, method,
+                Math.Round(elapsed.TotalMilliseconds, 3), startTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                peer, Pid, "grpc", "server", call.VirtualStorage, call.Storage, call.RelativePath, correlationId);
         }
     }
 

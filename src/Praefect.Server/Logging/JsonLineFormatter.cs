@@ -31,6 +31,7 @@ internal sealed class JsonLineFormatter : ConsoleFormatter
             json.WriteString("time", DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteString("level", LevelName(logEntry.LogLevel));
             json.WriteString("msg", logEntry.Formatter(logEntry.State, logEntry.Exception));
+            var correlated = false;
             if (logEntry.State is IReadOnlyList<KeyValuePair<string, object?>> fields)
             {
                 foreach (var (key, value) in fields)
@@ -40,8 +41,16 @@ internal sealed class JsonLineFormatter : ConsoleFormatter
                         continue;
                     }
 
-                    WriteField(json, LogFieldNames.ToFieldName(key), value);
+                    var name = LogFieldNames.ToFieldName(key);
+                    correlated |= name == "correlation_id";
+                    WriteField(json, name, value);
                 }
+            }
+
+            if (!correlated && Correlation.Current is { } correlationId)
+            {
+                // A line written for a call or a replication job carries its id even when the message does not.
+                json.WriteString("correlation_id", correlationId);
             }
 
             json.WriteString("component", logEntry.Category);

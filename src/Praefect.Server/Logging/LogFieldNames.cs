@@ -8,7 +8,15 @@ internal static class LogFieldNames
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
 
-    public static string ToFieldName(string placeholder) => Cache.GetOrAdd(placeholder, Convert);
+    /// <summary>Go's names that the snake_case rule cannot produce.</summary>
+    private static readonly Dictionary<string, string> GoNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["GrpcRequestFullMethod"] = "grpc.request.fullMethod",
+        ["PeerAddress"] = "peer.address",
+        ["SpanKind"] = "span.kind",
+    };
+
+    public static string ToFieldName(string placeholder) => Cache.GetOrAdd(placeholder, p => GoNames.GetValueOrDefault(p) ?? Convert(p));
 
     private static string Convert(string name)
     {

@@ -5,7 +5,7 @@ namespace Praefect.Server.Nodes;
 /// is a snapshot; take it once per operation. Hold <see cref="NodeConnection.Acquire"/> while a call
 /// runs so a reload cannot dispose the connection under it.
 /// </summary>
-public interface INodeConnections
+internal interface INodeConnections
 {
     NodeSet Current { get; }
 

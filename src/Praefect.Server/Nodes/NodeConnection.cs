@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Grpc.Net.Client;
-using Praefect.Server.Configuration;
+using Praefect.Protocol.Addressing;
 
 namespace Praefect.Server.Nodes;
 
@@ -10,7 +10,7 @@ namespace Praefect.Server.Nodes;
 /// Every request carries a v2 token for the node's own secret. Survives reloads that keep the
 /// address; a retired connection is disposed when its last call ends.
 /// </summary>
-public sealed class NodeConnection : IDisposable
+internal sealed class NodeConnection : IDisposable
 {
     private readonly NodeTokenHandler _tokenHandler;
     private readonly GrpcChannel _channel;
@@ -18,7 +18,7 @@ public sealed class NodeConnection : IDisposable
     private int _retired;
     private int _disposed;
 
-    internal NodeConnection(string storage, NodeAddress address, string token)
+    internal NodeConnection(string storage, GitalyAddress address, string token)
     {
         Storage = storage;
         Address = address;
@@ -26,7 +26,7 @@ public sealed class NodeConnection : IDisposable
         HttpInvoker = new HttpMessageInvoker(_tokenHandler, disposeHandler: false);
         // Given an HttpClient (not a handler), the channel uses the handler as is: no load-balancing
         // subchannels, so the forwarder can send raw requests on the same connections.
-        _channel = GrpcChannel.ForAddress(address.DestinationPrefix, new GrpcChannelOptions
+        _channel = GrpcChannel.ForAddress(address.DialUri, new GrpcChannelOptions
         {
             HttpClient = new HttpClient(_tokenHandler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan },
             DisposeHttpClient = true,
@@ -39,7 +39,7 @@ public sealed class NodeConnection : IDisposable
     /// <summary>The node's storage name (what its Repository.storage_name must say).</summary>
     public string Storage { get; }
 
-    public NodeAddress Address { get; }
+    public GitalyAddress Address { get; }
 
     /// <summary>For raw HTTP/2 forwarding; requests go to <see cref="DestinationPrefix"/> + path.</summary>
     public HttpMessageInvoker HttpInvoker { get; }
@@ -47,7 +47,7 @@ public sealed class NodeConnection : IDisposable
     /// <summary>For gRPC calls to the node (generated clients accept it).</summary>
     public CallInvoker CallInvoker { get; }
 
-    public string DestinationPrefix => Address.DestinationPrefix;
+    public string DestinationPrefix => Address.DialUri;
 
     /// <summary>The secret praefect presents to this node (for the gitaly-servers header). Never log it.</summary>
     public string Token

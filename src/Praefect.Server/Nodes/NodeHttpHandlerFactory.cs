@@ -1,13 +1,12 @@
 using System.Net;
-using System.Net.Sockets;
-using Praefect.Server.Configuration;
+using Praefect.Protocol.Addressing;
 
 namespace Praefect.Server.Nodes;
 
 /// <summary>The one <see cref="SocketsHttpHandler"/> per node: HTTP/2 connections pooled for the process lifetime.</summary>
 internal static class NodeHttpHandlerFactory
 {
-    public static SocketsHttpHandler Create(NodeAddress address)
+    public static SocketsHttpHandler Create(GitalyAddress address)
     {
         var handler = new SocketsHttpHandler
         {
@@ -28,25 +27,6 @@ internal static class NodeHttpHandlerFactory
             ConnectTimeout = TimeSpan.FromSeconds(10),
         };
 
-        if (address.IsUnixSocket)
-        {
-            var endPoint = new UnixDomainSocketEndPoint(address.SocketPath);
-            handler.ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            };
-        }
-
-        return handler;
+        return GitalyChannels.Handler(address, handler);
     }
 }

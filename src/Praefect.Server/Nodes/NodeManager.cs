@@ -1,4 +1,5 @@
 using Praefect.Configuration.Runtime;
+using Praefect.Protocol.Addressing;
 using Praefect.Server.Configuration;
 
 namespace Praefect.Server.Nodes;
@@ -35,9 +36,9 @@ internal sealed partial class NodeManager : INodeConnections, IDisposable
                 NodeConnection? primary = null;
                 foreach (var node in vs.Nodes)
                 {
-                    NodeAddress.TryParse(node.Address, out var address, out _);
+                    GitalyAddress.TryParse(node.Address, out var address, out _);
                     var key = (vs.Name, node.Storage);
-                    if (_connections.TryGetValue(key, out var existing) && existing.Address.Original == address!.Original)
+                    if (_connections.TryGetValue(key, out var existing) && existing.Address == address)
                     {
                         if (existing.Token != node.Token)
                         {
@@ -47,8 +48,8 @@ internal sealed partial class NodeManager : INodeConnections, IDisposable
                     }
                     else
                     {
-                        existing = new NodeConnection(node.Storage, address!, node.Token);
-                        changes.Add($"node '{vs.Name}/{node.Storage}' at {address!.Original} connected");
+                        existing = new NodeConnection(node.Storage, address, node.Token);
+                        changes.Add($"node '{vs.Name}/{node.Storage}' at {address} connected");
                     }
 
                     connections[key] = existing;
@@ -67,7 +68,7 @@ internal sealed partial class NodeManager : INodeConnections, IDisposable
                 if (!connections.TryGetValue(key, out var kept) || !ReferenceEquals(kept, old))
                 {
                     old.Retire();
-                    changes.Add($"node '{key.VirtualStorage}/{key.Storage}' at {old.Address.Original} retired");
+                    changes.Add($"node '{key.VirtualStorage}/{key.Storage}' at {old.Address} retired");
                 }
             }
 

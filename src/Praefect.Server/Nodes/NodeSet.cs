@@ -1,7 +1,7 @@
 namespace Praefect.Server.Nodes;
 
 /// <summary>An immutable snapshot of every virtual storage and its node connections. A reload swaps the whole set.</summary>
-public sealed class NodeSet
+internal sealed class NodeSet
 {
     private readonly Dictionary<string, VirtualStorageNodes> _byName;
 

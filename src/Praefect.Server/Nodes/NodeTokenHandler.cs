@@ -1,12 +1,14 @@
 using System.Net.Http.Headers;
 using Praefect.Protocol.Auth;
+using Praefect.Server.Logging;
 
 namespace Praefect.Server.Nodes;
 
 /// <summary>
 /// Replaces the client's <c>authorization</c> header (praefect's own token) with a v2 token for this
 /// node's secret. The secret can change on reload; calls already sent keep the token they had.
-/// The header value is computed once per second (v2 tokens carry a one-second timestamp).
+/// The header value is computed once per second (v2 tokens carry a one-second timestamp). Adds the
+/// correlation id (<see cref="Correlation"/>) to calls that do not carry one.
 /// </summary>
 internal sealed class NodeTokenHandler : DelegatingHandler
 {
@@ -28,6 +30,12 @@ internal sealed class NodeTokenHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Remove(GitalyToken.HeaderName);
+        if (!request.Headers.Contains(Correlation.Header))
+        {
+            // praefect's own calls (replication, health checks, fan-out) carry the id of their work, or a new one.
+            request.Headers.TryAddWithoutValidation(Correlation.Header, Correlation.Current ?? Correlation.New());
+        }
+
         var header = CurrentHeader();
         if (header is not null)
         {

@@ -1,7 +1,7 @@
 namespace Praefect.Server.Nodes;
 
 /// <summary>The nodes behind one virtual storage, with the current primary.</summary>
-public sealed class VirtualStorageNodes
+internal sealed class VirtualStorageNodes
 {
     public VirtualStorageNodes(string name, NodeConnection primary, IReadOnlyList<NodeConnection> nodes)
     {

@@ -146,7 +146,7 @@ internal sealed class GrpcForwarder(
         // Step 3: Replay.
         if (first.IsPresent)
         {
-            context.Request.Body = new ReplayedRequestStream(FirstMessage.Frame(route.Message), context.Request.BodyReader);
+            context.Request.Body = new ReplayedRequestStream(route.Message, route.Rented, context.Request.BodyReader);
             context.Request.ContentLength = null;
         }
 
@@ -222,7 +222,7 @@ internal sealed class GrpcForwarder(
     private void ReportForwarderError(HttpContext context, ForwarderError error, string virtualStorage, NodeConnection target)
     {
         var exception = context.GetForwarderErrorFeature()?.Exception;
-        var node = $"node \"{target.Storage}\" at {target.Address.Original} of virtual storage \"{virtualStorage}\"";
+        var node = $"node \"{target.Storage}\" at {target.Address} of virtual storage \"{virtualStorage}\"";
         var (kind, detail) = error switch
         {
             ForwarderError.Request or ForwarderError.RequestTimedOut or ForwarderError.ResponseHeaders =>

@@ -54,7 +54,7 @@ internal sealed class ServerScopedFanOut(ProxyErrorReporter reporter, PraefectMe
         catch (RpcException e)
         {
             metrics.FanoutFailures.WithLabels(virtualStorage, node.Storage, operation.FullMethod).Inc();
-            reporter.Report(context, ProxyError.FanoutNode, $"secondary \"{node.Storage}\" at {node.Address.Original} of virtual storage \"{virtualStorage}\" answered {e.StatusCode}: {e.Status.Detail}");
+            reporter.Report(context, ProxyError.FanoutNode, $"secondary \"{node.Storage}\" at {node.Address} of virtual storage \"{virtualStorage}\" answered {e.StatusCode}: {e.Status.Detail}");
         }
     }
 }

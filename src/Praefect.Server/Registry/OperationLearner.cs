@@ -122,7 +122,7 @@ internal sealed class OperationLearner(
         }
 
         var name = $"{virtualStorage}/{node.Storage}";
-        var address = node.Address.Original;
+        var address = node.Address.ToString();
         if (result.Unreachable)
         {
             // Not reachable now: keep what it declared before; it is asked again when it becomes healthy.

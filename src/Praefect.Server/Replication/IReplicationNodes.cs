@@ -1,8 +1,8 @@
 namespace Praefect.Server.Replication;
 
 /// <summary>
-/// The nodes the replicator talks to. Adapt the host's pooled node connections to it; tests and the
-/// standalone case use <see cref="ChannelReplicationNodes"/>.
+/// The nodes the replicator talks to: the host's pooled node connections
+/// (<see cref="NodeConnectionsReplicationNodes"/>), or a fake in unit tests.
 /// </summary>
 internal interface IReplicationNodes
 {
@@ -14,4 +14,7 @@ internal interface IReplicationNodes
 
     /// <summary>A node of a virtual storage, or null when it is not configured (any more).</summary>
     ReplicationNode? Find(string virtualStorage, string storage);
+
+    /// <summary>False when the health checker sees the node as unhealthy (it is then not used as a source).</summary>
+    bool IsHealthy(string virtualStorage, string storage);
 }

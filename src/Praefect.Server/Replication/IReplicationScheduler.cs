@@ -5,7 +5,7 @@ namespace Praefect.Server.Replication;
 /// call is forwarded (so a crash mid-call cannot lose the job); the returned ticket is completed when
 /// the call ends, whatever its outcome.
 /// </summary>
-public interface IReplicationScheduler
+internal interface IReplicationScheduler
 {
     /// <param name="virtualStorage">The virtual storage the client named.</param>
     /// <param name="relativePath">The target repository's relative path.</param>
@@ -22,7 +22,7 @@ public interface IReplicationScheduler
 }
 
 /// <summary>The pending replication of one mutator.</summary>
-public interface IReplicationTicket
+internal interface IReplicationTicket
 {
     /// <summary>The call has ended; <paramref name="succeeded"/> is true when it ended with OK.</summary>
     ValueTask CompleteAsync(bool succeeded, CancellationToken cancellationToken);

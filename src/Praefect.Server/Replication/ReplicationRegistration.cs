@@ -7,26 +7,19 @@ namespace Praefect.Server.Replication;
 
 /// <summary>
 /// Registers durable replication: the datastore chosen from the config, the scheduler the proxy calls,
-/// and the replicator as a hosted service. Pass <paramref name="nodes"/> to share the host's node
-/// connections; by default the replicator opens its own channel per node.
+/// and the replicator as a hosted service, talking to the nodes through <paramref name="nodes"/> (the
+/// host's pooled node connections, <see cref="NodeConnectionsReplicationNodes"/>).
 /// </summary>
 internal static class ReplicationRegistration
 {
-    public static IServiceCollection AddDurableReplication(this IServiceCollection services, RuntimeConfig config, Func<IServiceProvider, IReplicationNodes>? nodes = null)
+    public static IServiceCollection AddDurableReplication(this IServiceCollection services, RuntimeConfig config, Func<IServiceProvider, IReplicationNodes> nodes)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => DatastoreFactory.Create(config, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(ReplicationOptions.From(config.Replication));
         services.AddSingleton<ReplicationInstance>();
         services.AddSingleton<ReplicationSignal>();
-        if (nodes is null)
-        {
-            services.AddSingleton<IReplicationNodes>(provider => new ChannelReplicationNodes(config.VirtualStorages, provider.GetRequiredService<TimeProvider>()));
-        }
-        else
-        {
-            services.AddSingleton(nodes);
-        }
+        services.AddSingleton(nodes);
 
         services.AddSingleton<IReplicationScheduler, DurableReplicationScheduler>();
         services.AddHostedService<ReplicationService>();

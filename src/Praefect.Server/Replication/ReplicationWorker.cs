@@ -1,26 +1,30 @@
 using Microsoft.Extensions.Logging;
 using Praefect.Datastore;
+using Praefect.Server.Metrics;
 
 namespace Praefect.Server.Replication;
 
 /// <summary>
 /// One worker of one target node: takes the next due job under a lease (renewed while it runs),
-/// executes it and records the outcome. Idle, it waits for a local signal or the poll interval.
+/// executes it and records the outcome with one log line. Idle, it waits for a local signal or the
+/// poll interval. It ends when its node leaves the config (a reload).
 /// </summary>
 internal sealed class ReplicationWorker(
     IDatastore store,
+    IReplicationNodes nodes,
     ReplicationJobExecutor executor,
     ReplicationSignal signal,
     ReplicationOptions options,
     TimeProvider time,
     ILogger logger,
+    PraefectMetrics metrics,
     string virtualStorage,
     string target,
     string owner)
 {
     public async Task RunAsync(CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        while (!stopping.IsCancellationRequested && nodes.Find(virtualStorage, target) is not null)
         {
             try
             {
@@ -57,17 +61,21 @@ internal sealed class ReplicationWorker(
 
     private async Task<ReplicationOutcome?> RunJobAsync(ReplicationJob job, CancellationToken stopping)
     {
+        // One correlation id per job execution: on every call to the nodes and every log line of the job.
+        Logging.Correlation.Current = Logging.Correlation.New();
         var started = time.GetTimestamp();
-        ReplicationMetrics.Delay.WithLabels(virtualStorage, target)
+        metrics.ReplicationDelay.WithLabels(ReplicationChangeType.Of(job.ChangeType))
             .Observe(Math.Max(0, (time.GetUtcNow() - (job.ReadyAt ?? job.CreatedAt)).TotalSeconds));
 
         using var execution = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         using var renewal = new CancellationTokenSource();
         var renewing = RenewLeaseAsync(job, execution, renewal.Token);
-        ReplicationOutcome outcome;
+        ReplicationExecution result;
+        var inFlight = metrics.ReplicationJobsInFlight.WithLabels(virtualStorage, target, ReplicationChangeType.Of(job.ChangeType));
+        inFlight.Inc();
         try
         {
-            outcome = await executor.ExecuteAsync(job, execution.Token).ConfigureAwait(false);
+            result = await executor.RunAsync(job, execution.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -80,47 +88,56 @@ internal sealed class ReplicationWorker(
         }
         finally
         {
+            inFlight.Dec();
             await renewal.CancelAsync().ConfigureAwait(false);
             await renewing.ConfigureAwait(false);
         }
 
-        await RecordAsync(job, outcome, stopping).ConfigureAwait(false);
-        ReplicationMetrics.Latency.WithLabels(virtualStorage, target).Observe(time.GetElapsedTime(started).TotalSeconds);
-        return outcome;
+        await RecordAsync(job, result, time.GetElapsedTime(started), stopping).ConfigureAwait(false);
+        metrics.ReplicationLatency.WithLabels(ReplicationChangeType.Of(job.ChangeType)).Observe(time.GetElapsedTime(started).TotalSeconds);
+        return result.Outcome;
     }
 
-    private async Task RecordAsync(ReplicationJob job, ReplicationOutcome outcome, CancellationToken stopping)
+    private async Task RecordAsync(ReplicationJob job, ReplicationExecution result, TimeSpan duration, CancellationToken stopping)
     {
-        switch (outcome)
+        var source = result.Source ?? "(none: already up to date)";
+        var attempt = job.Attempts + 1;
+        var milliseconds = (long)duration.TotalMilliseconds;
+        switch (result.Outcome)
         {
             case ReplicationOutcome.Completed completed:
-                await store.CompleteAsync(job, owner, completed.Generation, stopping).ConfigureAwait(false);
-                ReplicationLog.JobCompleted(logger, job.VirtualStorage, job.RelativePath, job.SourceStorage, job.TargetStorage, job.Id, completed.Generation);
+                if (!await store.CompleteAsync(job, owner, completed.Generation, stopping).ConfigureAwait(false))
+                {
+                    return; // The lease was lost: the new owner records the job.
+                }
+
+                var superseded = result.CoversLatest ? await store.SupersedeDeadAsync(job, stopping).ConfigureAwait(false) : 0;
+                ReplicationLog.JobCompleted(logger, job.Id, job.VirtualStorage, job.RelativePath, source, job.TargetStorage, attempt, milliseconds, completed.Generation, superseded);
                 Count("completed");
                 break;
             case ReplicationOutcome.Failed failed:
                 var state = await store.FailAsync(job, owner, failed.Error, options.Retry, stopping).ConfigureAwait(false);
                 if (state == JobState.Dead)
                 {
-                    ReplicationLog.JobDead(logger, job.VirtualStorage, job.RelativePath, job.TargetStorage, job.Id, job.Attempts + 1, failed.Error);
+                    ReplicationLog.JobDead(logger, job.Id, job.VirtualStorage, job.RelativePath, source, job.TargetStorage, attempt, milliseconds, failed.Error);
                     Count("dead");
                 }
-                else
+                else if (state == JobState.Failed)
                 {
-                    ReplicationLog.JobFailed(logger, job.VirtualStorage, job.RelativePath, job.TargetStorage, job.Id, job.Attempts + 1, failed.Error);
+                    ReplicationLog.JobFailed(logger, job.Id, job.VirtualStorage, job.RelativePath, source, job.TargetStorage, attempt, milliseconds, failed.Error);
                     Count("failed");
                 }
 
                 break;
             case ReplicationOutcome.Unavailable unavailable:
                 await store.ReleaseAsync(job, owner, unavailable.Reason, options.UnavailableRetry, stopping).ConfigureAwait(false);
-                ReplicationLog.NodeUnavailable(logger, job.VirtualStorage, job.TargetStorage, unavailable.Reason);
+                ReplicationLog.NodeUnavailable(logger, job.Id, job.VirtualStorage, job.RelativePath, job.TargetStorage, unavailable.Reason);
                 Count("unavailable");
                 break;
         }
     }
 
-    private void Count(string result) => ReplicationMetrics.Results.WithLabels(virtualStorage, target, result).Inc();
+    private void Count(string result) => metrics.ReplicationResults.WithLabels(virtualStorage, target, result).Inc();
 
     /// <summary>Renews the lease every third of its length; cancels the execution when it was lost.</summary>
     private async Task RenewLeaseAsync(ReplicationJob job, CancellationTokenSource execution, CancellationToken done)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using Praefect.Protocol.Registry;
 using Praefect.Protocol.Rewriting;
@@ -68,34 +69,52 @@ internal static class CallRouter
         }
 
         var primary = virtualStorage.Primary;
-        if (!RawRepository.TryRewriteStorage(message.Span, target, virtualStorage.Name, primary.Storage, out var rewritten, out var rewriteError) ||
-            (operation.AdditionalRepository is { } additional &&
-             !RawRepository.TryRewriteStorage(rewritten, additional, virtualStorage.Name, primary.Storage, out rewritten, out rewriteError)))
+        if (!TryRewrite(operation, target, message.Span, virtualStorage.Name, primary.Storage, out var rented, out var length, out var rewriteError))
         {
             error = "malformed request: " + rewriteError;
             return false;
         }
 
-        decision = new RouteDecision(virtualStorage, primary, rewritten, repo.RelativePath, RouteDecision.NoFanOut);
+        decision = new RouteDecision(virtualStorage, primary, rented.AsMemory(0, length), repo.RelativePath, RouteDecision.NoFanOut, rented);
         error = "";
         return true;
+    }
+
+    // The target (and additional) Repository rewritten into one pooled buffer; only a request with an
+    // additional repository (rare) needs an intermediate copy.
+    private static bool TryRewrite(OperationInfo operation, FieldPath target, ReadOnlySpan<byte> message, string from, string to, out byte[] rented, out int length, out string error)
+    {
+        if (operation.AdditionalRepository is not { } additional)
+        {
+            return RawRepository.TryRewriteStorage(message, target, from, to, ArrayPool<byte>.Shared, out rented, out length, out error);
+        }
+
+        if (!RawRepository.TryRewriteStorage(message, target, from, to, out var first, out error))
+        {
+            (rented, length) = ([], 0);
+            return false;
+        }
+
+        return RawRepository.TryRewriteStorage(first, additional, from, to, ArrayPool<byte>.Shared, out rented, out length, out error);
     }
 
     /// <summary>Sends a routed repository call to another node of the same virtual storage, rewriting its storage names.</summary>
     public static bool TryRetarget(OperationInfo operation, RouteDecision route, NodeConnection node, out RouteDecision retargeted, out string error)
     {
         retargeted = route;
-        var message = route.Message;
         if (operation.TargetRepository is not { } target ||
-            !RawRepository.TryRewriteStorage(message, target, route.Target.Storage, node.Storage, out message, out var rewriteError) ||
-            (operation.AdditionalRepository is { } additional &&
-             !RawRepository.TryRewriteStorage(message, additional, route.Target.Storage, node.Storage, out message, out rewriteError)))
+            !TryRewrite(operation, target, route.Message.Span, route.Target.Storage, node.Storage, out var rented, out var length, out _))
         {
             error = "malformed request: cannot route the read to " + node.Storage;
             return false;
         }
 
-        retargeted = route with { Target = node, Message = message };
+        if (route.Rented is { } previous)
+        {
+            ArrayPool<byte>.Shared.Return(previous);
+        }
+
+        retargeted = route with { Target = node, Message = rented.AsMemory(0, length), Rented = rented };
         error = "";
         return true;
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Prometheus;
 using Praefect.Datastore;
 using Praefect.Server.Metrics;
 using Praefect.Server.Nodes;
@@ -19,10 +18,6 @@ internal sealed class ReadDistributor(IDatastore datastore, INodeHealth health, 
     public const string PolicyHeader = "gitaly-route-repository-accessor-policy";
     public const string PrimaryOnly = "primary-only";
 
-    private static readonly Counter Reads = Prometheus.Metrics.CreateCounter(
-        "gitaly_praefect_read_distribution", "Accessors routed by distributed reads, by the node that served them.",
-        new CounterConfiguration { LabelNames = ["virtual_storage", "storage"] });
-
     private int _next = -1;
 
     public async Task<NodeConnection> ChooseAsync(VirtualStorageNodes virtualStorage, string relativePath, CancellationToken cancellationToken)
@@ -36,7 +31,7 @@ internal sealed class ReadDistributor(IDatastore datastore, INodeHealth health, 
         {
             metrics.ProxyErrors.WithLabels("read_distribution", "praefect").Inc();
             RoutingLog.ReadFellBackToPrimary(logger, virtualStorage.Name, relativePath, virtualStorage.Primary.Storage, e.Message, e);
-            Reads.WithLabels(virtualStorage.Name, virtualStorage.Primary.Storage).Inc();
+            metrics.ReadDistribution.WithLabels(virtualStorage.Name, virtualStorage.Primary.Storage).Inc();
             return virtualStorage.Primary;
         }
 
@@ -48,7 +43,7 @@ internal sealed class ReadDistributor(IDatastore datastore, INodeHealth health, 
         var chosen = candidates.Count == 0
             ? virtualStorage.Primary
             : virtualStorage.Find(candidates[(int)((uint)Interlocked.Increment(ref _next) % (uint)candidates.Count)]) ?? virtualStorage.Primary;
-        Reads.WithLabels(virtualStorage.Name, chosen.Storage).Inc();
+        metrics.ReadDistribution.WithLabels(virtualStorage.Name, chosen.Storage).Inc();
         return chosen;
     }
 }

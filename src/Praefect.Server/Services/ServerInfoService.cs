@@ -46,7 +46,7 @@ internal sealed class ServerInfoService(INodeConnections nodes, ILogger<ServerIn
             var own = reply.StorageStatuses.FirstOrDefault(s => s.StorageName == primary.Storage);
             if (own is null)
             {
-                ServicesLog.PrimaryLacksStorage(logger, vs.Name, primary.Storage, primary.Address.Original);
+                ServicesLog.PrimaryLacksStorage(logger, vs.Name, primary.Storage, primary.Address.ToString());
                 return (status, reply.GitVersion);
             }
 
@@ -58,7 +58,7 @@ internal sealed class ServerInfoService(INodeConnections nodes, ILogger<ServerIn
         }
         catch (RpcException e)
         {
-            ServicesLog.PrimaryUnreachable(logger, vs.Name, primary.Storage, primary.Address.Original, e.StatusCode, e.Status.Detail);
+            ServicesLog.PrimaryUnreachable(logger, vs.Name, primary.Storage, primary.Address.ToString(), e.StatusCode, e.Status.Detail);
             return (status, "");
         }
     }

@@ -76,6 +76,22 @@ public sealed class FetchInternalRemoteTests
     }
 
     [Test]
+    public async Task FetchInternalRemote_SourceUnreachable_UnavailableWithTheSourcesError()
+    {
+        var onB = await CreateOnBAsync("unreachable-source.git");
+        using var down = TestPorts.ReserveUnanswered();
+        var address = $"tcp://127.0.0.1:{down.Port}";
+        var headers = b.Headers;
+        headers.Add(GitalyServers.HeaderName, GitalyServers.Encode(new Dictionary<string, GitalyServerInfo> { ["storage-a"] = new(address, nodeA.Token) }));
+
+        var error = Assert.ThrowsAsync<RpcException>(async () => await b.Remote.FetchInternalRemoteAsync(
+            new FetchInternalRemoteRequest { Repository = onB, RemoteRepository = RepositoryClients.Repo("storage-a", "x.git") }, headers));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(StatusCode.Unavailable));
+        Assert.That(error.Status.Detail, Does.StartWith($"FetchInternalRemote: fetching from \"storage-a\" at {address}: Unavailable: "));
+    }
+
+    [Test]
     public async Task FetchInternalRemote_NoGitalyServersHeader_InvalidArgument()
     {
         var onB = await CreateOnBAsync("no-header.git");

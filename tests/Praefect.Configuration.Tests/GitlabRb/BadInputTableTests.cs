@@ -117,6 +117,9 @@ public sealed class BadInputTableTests
         new TestCaseData("gitlab_rails['x'] = <<~EOS\n  #{ENV['A']}\n  #{1}\n  EOS\npraefect['enable'] = 'yes'", "3:5: error: only ENV values can be interpolated in a string\n5:22: error: praefect['enable'] must be true or false, not a string"),
         new TestCaseData("gitlab_rails['x'] = <<~EOS\n  if x\n    y = [\n  EOS\npraefect['enable'] = 'yes'", "5:22: error: praefect['enable'] must be true or false, not a string"),
         new TestCaseData("gitlab_rails['x'] = [<<EOS, 'b'] 1\nbody\nEOS\npraefect['enable'] = 'yes'", "1:34: error: unexpected '1' after the end of the statement\n4:22: error: praefect['enable'] must be true or false, not a string"),
+        new TestCaseData("if ENV['A']\n  nginx['enable'] = false\nelse\n  nginx['enable'] = true\nend\npraefect['enable'] = 'yes'", "1:1: error: Ruby code ('if') is not supported: gitlab.rb is read as data\n6:22: error: praefect['enable'] must be true or false, not a string"),
+        new TestCaseData("%w(a b).each do |x|\n  nginx['enable'] = false\nend", "1:1: error: expected a setting such as praefect['key'] = value, found '%w(a b)'"),
+        new TestCaseData("praefect['configuration'] = { listen_addr: 'localhost:0' }\npraefect['virtual_storages'] = { 'p' => { 'a' => { 'address' => 'tcp://a:1', 'token' => 't', 'primary' => true } } }", "1:44: error: praefect['configuration'][:listen_addr] is 'localhost:0': port 0 would listen on a random port that no client knows; set a port from 1 to 65535, such as 'localhost:2305'"),
         new TestCaseData("praefect['enable'] = 'ye' 's'", "1:22: error: praefect['enable'] must be true or false, not a string"),
     ];
 

@@ -46,6 +46,14 @@ public sealed class RuntimeConfigValidatorTests
             "virtual storage 'praefect': node 'git-2': 'tcp://gitaly2' is not host:port; use e.g. 'tcp://gitaly1.internal:8075'");
         yield return Case("negative graceful stop", c => c.GracefulStopTimeoutSeconds = -1,
             "graceful_stop_timeout_seconds is -1; set it to 0 or more seconds");
+        yield return Case("lease too short", c => c.Replication.LeaseMs = 100,
+            "replication.lease_ms is 100; set it to 300 or more (a lease shorter than this expires before a worker can renew it)");
+        yield return Case("no workers", c => c.Replication.WorkersPerNode = 0,
+            "replication.workers_per_node is 0; set it to 1 or more (a worker per node and source)");
+        yield return Case("backoff cap below base", c => c.Replication.BackoffMaxMs = 500,
+            "replication.backoff_max_ms is 500; set it to 1000 or more (the cap cannot be below backoff_base_ms)");
+        yield return Case("poll interval too short", c => c.Replication.PollIntervalMs = 0,
+            "replication.poll_interval_ms is 0; set it to 10 or more (a shorter poll only loads the datastore)");
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Praefect.Server.Tests.Metrics;
 using Praefect.Configuration.Runtime;
 using Praefect.Datastore;
 using Praefect.Server.Failover;
@@ -25,7 +26,7 @@ internal sealed class FailoverFixture : IAsyncDisposable
         Gates = new MutatorGates();
         Guard = new LostWritesGuard(store);
         Admission = new MutatorAdmission(Gates, Guard);
-        Coordinator = new FailoverCoordinator(Nodes, Nodes, Health, store, Gates, Guard, Logger, TimeProvider.System);
+        Coordinator = new FailoverCoordinator(Nodes, Nodes, Health, store, Gates, Guard, Logger, TimeProvider.System, TestMetrics.Create());
     }
 
     public IDatastore Store { get; }

@@ -1,3 +1,4 @@
+using Praefect.Server.Tests.Metrics;
 using Praefect.Datastore.Failover;
 using Praefect.Server.Failover;
 using Praefect.Server.Nodes;
@@ -14,7 +15,7 @@ public sealed class FailoverStateSyncTests
         await fixture.Store.SwitchPrimaryAsync(new PrimarySwitch(FailoverFixture.VirtualStorage, "git-1", "git-3", "praefect-ctl", false, "test", []), CancellationToken.None);
         using var restarted = new NodeManager(FailoverFixture.Config());
         var logger = new RecordingLogger<FailoverStateSync>();
-        var coordinator = new FailoverCoordinator(restarted, restarted, fixture.Health, fixture.Store, fixture.Gates, fixture.Guard, fixture.Logger, TimeProvider.System);
+        var coordinator = new FailoverCoordinator(restarted, restarted, fixture.Health, fixture.Store, fixture.Gates, fixture.Guard, fixture.Logger, TimeProvider.System, TestMetrics.Create());
         using var sync = new FailoverStateSync(restarted, fixture.Store, coordinator, fixture.Guard, logger, TimeProvider.System);
 
         await sync.StartAsync(CancellationToken.None);

@@ -1,3 +1,4 @@
+using Praefect.Server.Tests.Metrics;
 using Microsoft.Extensions.Logging;
 using Praefect.Configuration.Runtime;
 using Praefect.Server.Nodes.Health;
@@ -9,12 +10,14 @@ public sealed class NodeHealthMonitorTests
     private RecordingLogger<NodeHealthMonitor> _logger = null!;
     private NodeHealthMonitor _monitor = null!;
     private List<NodeHealthSnapshot> _changes = null!;
+    private Praefect.Server.Metrics.PraefectMetrics _metrics = null!;
 
     [SetUp]
     public void SetUp()
     {
         _logger = new RecordingLogger<NodeHealthMonitor>();
-        _monitor = new NodeHealthMonitor(new FailoverConfig { UnhealthyThreshold = 2, HealthyThreshold = 1 }, _logger, TimeProvider.System);
+        _metrics = TestMetrics.Create();
+        _monitor = new NodeHealthMonitor(new FailoverConfig { UnhealthyThreshold = 2, HealthyThreshold = 1 }, _logger, TimeProvider.System, _metrics);
         _changes = [];
         _monitor.Changed += _changes.Add;
     }
@@ -39,7 +42,7 @@ public sealed class NodeHealthMonitorTests
         Assert.That(transitions[0].Message, Is.EqualTo(
             "Node 'git-1' of virtual storage 'vs-a' is unhealthy after 2 failed health checks: Unavailable: connection refused."));
         Assert.That(_changes.Select(c => (c.Storage, c.Healthy)), Is.EqualTo(new[] { ("git-1", false) }));
-        Assert.That(NodeHealthMetrics.LastHealthcheckUp.WithLabels("vs-a", "git-1").Value, Is.EqualTo(0));
+        Assert.That(_metrics.NodeLastHealthcheckUp.WithLabels("git-1").Value, Is.EqualTo(0));
     }
 
     [Test]
@@ -55,7 +58,7 @@ public sealed class NodeHealthMonitorTests
         {
             "Node 'git-2' of virtual storage 'vs-b' is healthy again after 1 good health checks.",
         }));
-        Assert.That(NodeHealthMetrics.LastHealthcheckUp.WithLabels("vs-b", "git-2").Value, Is.EqualTo(1));
+        Assert.That(_metrics.NodeLastHealthcheckUp.WithLabels("git-2").Value, Is.EqualTo(1));
     }
 
     [Test]

@@ -44,13 +44,32 @@ public sealed class StreamingTests : ScriptedClusterFixture
         await Wait.UntilAsync(() => Praefect.LinesContaining("\"correlation_id\":\"corr-log-7\"").Count == 1, SignalTimeout, "the access log line");
         var line = Praefect.LinesContaining("\"correlation_id\":\"corr-log-7\"").Single();
         var json = System.Text.Json.JsonDocument.Parse(line[line.IndexOf('{')..]).RootElement;
-        Assert.That(json.GetProperty("grpc.method").GetString(), Is.EqualTo("/gitaly.RepositoryService/RepositoryExists"));
+        Assert.That(json.GetProperty("msg").GetString(), Is.EqualTo("finished unary call with code OK"));
+        Assert.That(json.GetProperty("grpc.method").GetString(), Is.EqualTo("RepositoryExists"));
+        Assert.That(json.GetProperty("grpc.service").GetString(), Is.EqualTo("gitaly.RepositoryService"));
+        Assert.That(json.GetProperty("grpc.request.fullMethod").GetString(), Is.EqualTo("/gitaly.RepositoryService/RepositoryExists"));
+        Assert.That(json.GetProperty("grpc.start_time").GetString(), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"));
+        Assert.That(json.GetProperty("peer.address").GetString(), Does.StartWith("127.0.0.1:"));
+        Assert.That(json.GetProperty("pid").GetInt32(), Is.EqualTo(Praefect.Process.Id));
+        Assert.That(json.GetProperty("system").GetString(), Is.EqualTo("grpc"));
+        Assert.That(json.GetProperty("span.kind").GetString(), Is.EqualTo("server"));
         Assert.That(json.GetProperty("grpc.code").GetString(), Is.EqualTo("OK"));
         Assert.That(json.GetProperty("grpc.time_ms").GetDouble(), Is.GreaterThan(0));
         Assert.That(json.GetProperty("virtual_storage").GetString(), Is.EqualTo("praefect"));
         Assert.That(json.GetProperty("storage").GetString(), Is.EqualTo("node-a"));
         Assert.That(json.GetProperty("relative_path").GetString(), Is.EqualTo("logged.git"));
         Assert.That(json.GetProperty("level").GetString(), Is.EqualTo("info"));
+    }
+
+    [Test]
+    public async Task Unary_NoCorrelationId_OneIsGeneratedSentToTheNodeAndLogged()
+    {
+        var client = new RepositoryService.RepositoryServiceClient(Channel);
+        await client.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = Repo("uncorrelated.git") }, Auth(), Deadline());
+
+        var sent = NodeA.State.Calls.Single(c => c.RelativePath == "uncorrelated.git").Headers["x-gitlab-correlation-id"];
+        Assert.That(sent, Does.Match("^[0-9A-Z]{26}$"));
+        await Wait.UntilAsync(() => Praefect.LinesContaining($"\"correlation_id\":\"{sent}\"").Count == 1, SignalTimeout, "the access log line with the generated correlation id");
     }
 
     [Test]

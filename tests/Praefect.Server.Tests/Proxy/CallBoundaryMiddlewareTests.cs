@@ -7,7 +7,7 @@ namespace Praefect.Server.Tests.Proxy;
 
 public sealed class CallBoundaryMiddlewareTests
 {
-    private readonly PraefectMetrics _metrics = new("test");
+    private readonly PraefectMetrics _metrics = Praefect.Server.Tests.Metrics.TestMetrics.Create();
     private RecordingLogger<ProxyErrorReporter> _logger = null!;
 
     [SetUp]

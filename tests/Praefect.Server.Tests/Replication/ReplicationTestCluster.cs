@@ -1,8 +1,10 @@
+using Praefect.Server.Tests.Metrics;
 using Gitaly;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Praefect.Configuration.Runtime;
 using Praefect.Datastore;
+using Praefect.Server.Nodes;
 using Praefect.Server.Replication;
 using Praefect.TestSupport;
 
@@ -18,6 +20,7 @@ internal sealed class ReplicationTestCluster : IAsyncDisposable
 
     private readonly TempDirectory _directory;
     private readonly Dictionary<string, GrpcChannel> _channels = [];
+    private readonly NodeManager _connections;
 
     private ReplicationTestCluster(TempDirectory directory, IReadOnlyList<GitalyLiteNode> nodes, IDatastore store, ReplicationConfig config, IReadOnlyList<NodeConfig>? overrideNodes)
     {
@@ -30,10 +33,14 @@ internal sealed class ReplicationTestCluster : IAsyncDisposable
             Name = VirtualStorage,
             Nodes = overrideNodes?.ToList() ?? nodes.Select((n, i) => new NodeConfig { Storage = n.Storage, Address = n.Address, Token = n.Token, Primary = i == 0 }).ToList(),
         };
-        ReplicationNodes = new ChannelReplicationNodes([virtualStorage]);
+        // The node connections praefect itself uses (one pooled channel per node, v2 tokens).
+        _connections = new NodeManager(new RuntimeConfig { VirtualStorages = [virtualStorage] });
+        ReplicationNodes = new NodeConnectionsReplicationNodes(_connections);
         Scheduler = new DurableReplicationScheduler(store, ReplicationNodes, Instance, Signal, NullLogger<DurableReplicationScheduler>.Instance);
-        Executor = new ReplicationJobExecutor(store, ReplicationNodes, Options, TimeProvider.System);
+        Executor = new ReplicationJobExecutor(store, ReplicationNodes, Options, TimeProvider.System, Metrics);
     }
+
+    public Praefect.Server.Metrics.PraefectMetrics Metrics { get; } = TestMetrics.Create();
 
     public IReadOnlyList<GitalyLiteNode> Nodes { get; }
 
@@ -43,7 +50,7 @@ internal sealed class ReplicationTestCluster : IAsyncDisposable
 
     public ReplicationOptions Options { get; }
 
-    public ChannelReplicationNodes ReplicationNodes { get; }
+    public IReplicationNodes ReplicationNodes { get; }
 
     public ReplicationInstance Instance { get; } = new();
 
@@ -96,7 +103,7 @@ internal sealed class ReplicationTestCluster : IAsyncDisposable
     /// <summary>Starts the replicator (workers and heartbeat) as praefect does at start.</summary>
     public async Task StartReplicatorAsync()
     {
-        Service = new ReplicationService(Store, ReplicationNodes, Instance, Signal, Options, TimeProvider.System, NullLoggerFactory.Instance);
+        Service = new ReplicationService(Store, ReplicationNodes, Instance, Signal, Options, TimeProvider.System, NullLoggerFactory.Instance, Metrics);
         await Service.StartAsync(CancellationToken.None);
     }
 
@@ -178,7 +185,7 @@ internal sealed class ReplicationTestCluster : IAsyncDisposable
             channel.Dispose();
         }
 
-        ReplicationNodes.Dispose();
+        _connections.Dispose();
         await Store.DisposeAsync();
         foreach (var node in Nodes)
         {

@@ -43,7 +43,7 @@ public sealed class CallRouterTests
 
         var decision = Route("/gitaly.RepositoryService/RepositoryExists", request);
 
-        var rewritten = RepositoryExistsRequest.Parser.ParseFrom(decision.Message);
+        var rewritten = RepositoryExistsRequest.Parser.ParseFrom(decision.Message.Span);
         Assert.That(decision.Target.Storage, Is.EqualTo("git-2"));
         Assert.That(decision.VirtualStorage!.Name, Is.EqualTo("praefect"));
         Assert.That(decision.RelativePath, Is.EqualTo("a/b.git"));
@@ -62,7 +62,7 @@ public sealed class CallRouterTests
 
         var decision = Route("/gitaly.RemoteService/FetchInternalRemote", request);
 
-        var rewritten = FetchInternalRemoteRequest.Parser.ParseFrom(decision.Message);
+        var rewritten = FetchInternalRemoteRequest.Parser.ParseFrom(decision.Message.Span);
         Assert.That((rewritten.Repository.StorageName, rewritten.RemoteRepository.StorageName), Is.EqualTo(("git-2", "git-2")));
     }
 
@@ -77,7 +77,7 @@ public sealed class CallRouterTests
 
         var decision = Route("/gitaly.RemoteService/FetchInternalRemote", request);
 
-        Assert.That(FetchInternalRemoteRequest.Parser.ParseFrom(decision.Message).RemoteRepository.StorageName, Is.EqualTo("default"));
+        Assert.That(FetchInternalRemoteRequest.Parser.ParseFrom(decision.Message.Span).RemoteRepository.StorageName, Is.EqualTo("default"));
     }
 
     [Test]
@@ -85,7 +85,7 @@ public sealed class CallRouterTests
     {
         var decision = Route("/gitaly.NamespaceService/AddNamespace", new AddNamespaceRequest { StorageName = "praefect", Name = "group" });
 
-        Assert.That(AddNamespaceRequest.Parser.ParseFrom(decision.Message), Is.EqualTo(new AddNamespaceRequest { StorageName = "git-2", Name = "group" }));
+        Assert.That(AddNamespaceRequest.Parser.ParseFrom(decision.Message.Span), Is.EqualTo(new AddNamespaceRequest { StorageName = "git-2", Name = "group" }));
         Assert.That(decision.FanOut.Select(f => (f.Node.Storage, AddNamespaceRequest.Parser.ParseFrom(f.Message).StorageName)),
             Is.EqualTo(new[] { ("git-1", "git-1"), ("git-3", "git-3") }));
     }
@@ -96,7 +96,7 @@ public sealed class CallRouterTests
         var decision = Route("/gitaly.NamespaceService/NamespaceExists", new NamespaceExistsRequest { StorageName = "other", Name = "group" });
 
         Assert.That((decision.Target.Storage, decision.FanOut.Count), Is.EqualTo(("other-1", 0)));
-        Assert.That(NamespaceExistsRequest.Parser.ParseFrom(decision.Message).StorageName, Is.EqualTo("other-1"));
+        Assert.That(NamespaceExistsRequest.Parser.ParseFrom(decision.Message.Span).StorageName, Is.EqualTo("other-1"));
     }
 
     [TestCase("nope", "a.git", "virtual storage \"nope\" does not exist; known virtual storages: \"praefect\", \"other\"")]

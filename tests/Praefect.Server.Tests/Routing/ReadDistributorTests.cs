@@ -35,7 +35,7 @@ public sealed class ReadDistributorTests
     [Test]
     public async Task ChooseAsync_DatastoreDown_ThePrimaryServesTheReadLoggedAndCounted()
     {
-        var metrics = new PraefectMetrics("test");
+        var metrics = Praefect.Server.Tests.Metrics.TestMetrics.Create();
         var logger = new RecordingLogger<ReadDistributor>();
         var distributor = new ReadDistributor(DownDatastore.Create(), new FakeNodeHealth(), metrics, logger);
         var counter = metrics.ProxyErrors.WithLabels("read_distribution", "praefect");
@@ -54,7 +54,7 @@ public sealed class ReadDistributorTests
     [Test]
     public void ChooseAsync_CallCanceled_CancellationPropagates()
     {
-        var distributor = new ReadDistributor(DownDatastore.Create(), new FakeNodeHealth(), new PraefectMetrics("test"), new RecordingLogger<ReadDistributor>());
+        var distributor = new ReadDistributor(DownDatastore.Create(), new FakeNodeHealth(), Praefect.Server.Tests.Metrics.TestMetrics.Create(), new RecordingLogger<ReadDistributor>());
         _nodes.Current.TryGet("praefect", out var virtualStorage);
 
         Assert.ThrowsAsync<InvalidOperationException>(async () => await distributor.ChooseAsync(virtualStorage, "project.git", new CancellationToken(canceled: true)));

@@ -153,23 +153,9 @@ internal sealed partial class Lexer
             }
             else if (interpolate && c == '#' && Peek(1) == '{')
             {
-                if (text.Length > 0)
+                if (ReadInterpolation(parts, text, textStart) is { } unclosed)
                 {
-                    parts.Add(new StringPart(text.ToString(), textStart, _pos));
-                    text.Clear();
-                }
-
-                Advance();
-                Advance();
-                var expressionStart = Here;
-                if (SkipInterpolation())
-                {
-                    parts.Add(new StringPart(null, expressionStart, _pos));
-                    Advance();
-                }
-                else
-                {
-                    _bag.Error(expressionStart, DiagnosticCodes.UnterminatedString, "'#{' in the heredoc is never closed", "add '}' after the interpolated ENV value");
+                    _bag.Error(unclosed, DiagnosticCodes.UnterminatedString, "'#{' in the heredoc is never closed", "add '}' after the interpolated ENV value");
                 }
 
                 textStart = Here;

@@ -103,19 +103,8 @@ internal sealed partial class Lexer
             }
             else if (c == '#' && Peek(1) == '{')
             {
-                if (text.Length > 0)
+                if (ReadInterpolation(parts, text, textStart) is null)
                 {
-                    parts.Add(new StringPart(text.ToString(), textStart, _pos));
-                    text.Clear();
-                }
-
-                Advance();
-                Advance();
-                var expressionStart = Here;
-                if (SkipInterpolation())
-                {
-                    parts.Add(new StringPart(null, expressionStart, _pos));
-                    Advance();
                     textStart = Here;
                 }
             }
@@ -181,6 +170,31 @@ internal sealed partial class Lexer
 
         ReportUnterminated(quote, quoteChar, firstNewline);
         return true;
+    }
+
+    /// <summary>
+    /// At <c>#{</c>: ends the text part before it and adds the interpolation part. Returns null when
+    /// the '}' was found (lexing goes on after it), else where the unclosed expression starts.
+    /// </summary>
+    private TextPosition? ReadInterpolation(List<StringPart> parts, StringBuilder text, TextPosition textStart)
+    {
+        if (text.Length > 0)
+        {
+            parts.Add(new StringPart(text.ToString(), textStart, _pos));
+            text.Clear();
+        }
+
+        Advance();
+        Advance();
+        var expressionStart = Here;
+        if (!SkipInterpolation())
+        {
+            return expressionStart;
+        }
+
+        parts.Add(new StringPart(null, expressionStart, _pos));
+        Advance();
+        return null;
     }
 
     /// <summary>Moves to the '}' that closes an interpolation; false when the text ends first.</summary>

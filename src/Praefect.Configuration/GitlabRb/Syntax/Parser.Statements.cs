@@ -14,6 +14,16 @@ internal sealed partial class Parser
         "puts", "print", "p", "include", "extend", "from_file", "eval", "system", "exec", "then",
     };
 
+    private static readonly HashSet<string> BlockOpeners = new(StringComparer.Ordinal)
+    {
+        "if", "unless", "case", "while", "until", "for", "begin", "def", "class", "module",
+    };
+
+    private static readonly HashSet<string> BlockContinuers = new(StringComparer.Ordinal) { "else", "elsif", "when", "rescue", "ensure", "then" };
+
+    /// <summary>Ruby blocks opened by a reported keyword ('if ...') and not yet closed by 'end'.</summary>
+    private int _openBlocks;
+
     private void ParseStatement()
     {
         var first = Current;
@@ -40,6 +50,15 @@ internal sealed partial class Parser
         var name = Eat();
         if (RubyKeywords.Contains(name.Text))
         {
+            if (_openBlocks > 0 && (name.Text == "end" || BlockContinuers.Contains(name.Text)))
+            {
+                // The rest of a block whose opening line was reported: one error per block, not one per keyword.
+                _openBlocks -= name.Text == "end" ? 1 : 0;
+                _panic = true;
+                return;
+            }
+
+            _openBlocks += BlockOpeners.Contains(name.Text) ? 1 : 0;
             Panic(name, DiagnosticCodes.UnsupportedRuby, $"Ruby code ('{name.Text}') is not supported: gitlab.rb is read as data", "write plain settings such as praefect['key'] = value");
             return;
         }

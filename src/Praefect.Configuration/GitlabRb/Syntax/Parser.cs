@@ -138,6 +138,12 @@ internal sealed partial class Parser
                 return;
             }
 
+            if (Current.Kind == TokenKind.Identifier && Current.Text == "do")
+            {
+                // '... .each do |x|' opens a block whose 'end' belongs to this one error.
+                _openBlocks++;
+            }
+
             Eat();
         }
     }

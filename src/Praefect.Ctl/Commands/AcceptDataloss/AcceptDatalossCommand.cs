@@ -19,7 +19,12 @@ internal static class AcceptDatalossCommand
         var virtualStorage = new Option<string>("--virtual-storage") { Description = "The virtual storage of the repository (e.g. praefect).", Required = true };
         var repository = new Option<string>("--repository") { Description = "The repository's relative path (as listed by 'praefect-ctl dataloss').", Required = true };
         var authoritative = new Option<string>("--authoritative-storage") { Description = "The storage whose copy wins; the others are replicated from it.", Required = true };
-        var command = new Command(Name, "Accept the writes a forced failover lost for one repository: make one storage's copy authoritative and replicate it.")
+        var command = new Command(Name, """
+            Accept the writes a forced failover lost for one repository: make one storage's copy authoritative and replicate it.
+
+            Examples:
+              praefect-ctl accept-dataloss --virtual-storage default --repository group/project.git --authoritative-storage gitaly-2
+            """)
         {
             config,
             virtualStorage,

@@ -2,7 +2,8 @@ using System.CommandLine;
 using Gitaly;
 using Grpc.Core;
 using Praefect.Configuration.Runtime;
-using Praefect.Ctl.Commands.SqlMigrate;
+using Praefect.Subcommands.Common;
+using Praefect.Subcommands.Nodes;
 using Praefect.Datastore;
 
 namespace Praefect.Ctl.Commands.CheckConsistency;
@@ -22,7 +23,13 @@ internal static class CheckConsistencyCommand
         var config = RuntimeDatastore.ConfigOption();
         var virtualStorage = new Option<string?>("--virtual-storage") { Description = "Only this virtual storage (default: all)." };
         var repository = new Option<string?>("--repository") { Description = "Only this repository (relative path); default: every repository praefect has recorded a write for." };
-        var command = new Command(Name, "Compare each repository on every node of its virtual storage (refs checksum and info/attributes); print mismatches and exit 1 when any.")
+        var command = new Command(Name, """
+            Compare each repository on every node of its virtual storage (refs checksum and info/attributes); print mismatches and exit 1 when any.
+
+            Examples:
+              praefect-ctl check-consistency
+              praefect-ctl check-consistency --virtual-storage default --repository group/project.git
+            """)
         {
             config,
             virtualStorage,

@@ -20,7 +20,13 @@ internal static class CheckTemplatesCommand
     public static Command Create(CtlOutput output)
     {
         var templates = RenderOptions.Templates();
-        var command = new Command(Name, "Parse every template, render sample configurations of every node-list form, and check the rendered files.")
+        var command = new Command(Name, """
+            Parse every template, render sample configurations of every node-list form, and check the rendered files.
+
+            Examples:
+              praefect-ctl check-templates
+              praefect-ctl check-templates --templates ./templates
+            """)
         {
             templates,
         };

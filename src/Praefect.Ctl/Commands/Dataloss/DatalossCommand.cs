@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Praefect.Ctl.Commands.SqlMigrate;
+using Praefect.Subcommands.Common;
 using Praefect.Datastore;
 
 namespace Praefect.Ctl.Commands.Dataloss;
@@ -16,7 +16,13 @@ internal static class DatalossCommand
     {
         var config = RuntimeDatastore.ConfigOption();
         var virtualStorage = new Option<string?>("--virtual-storage") { Description = "Only this virtual storage (default: all)." };
-        var command = new Command(Name, "List the repositories with a replica behind the primary: which replicas, and by how many generations (writes).")
+        var command = new Command(Name, """
+            List the repositories with a replica behind the primary: which replicas, and by how many generations (writes).
+
+            Examples:
+              praefect-ctl dataloss
+              praefect-ctl dataloss --virtual-storage default
+            """)
         {
             config,
             virtualStorage,

@@ -18,7 +18,13 @@ internal static class DiffConfigCommand
         var config = Common.GitlabRbOptions.Config();
         var root = RenderOptions.Root();
         var templates = RenderOptions.Templates();
-        var command = new Command(Name, "Show what reconfigure would change (secrets redacted); exit 0 when nothing would change, 1 when something would, 2 when gitlab.rb or the templates have errors.")
+        var command = new Command(Name, """
+            Show what reconfigure would change (secrets redacted); exit 0 when nothing would change, 1 when something would, 2 when gitlab.rb or the templates have errors.
+
+            Examples:
+              praefect-ctl diff-config
+              praefect-ctl diff-config --config ./gitlab.rb --root /tmp/sandbox
+            """)
         {
             config, root, templates,
         };

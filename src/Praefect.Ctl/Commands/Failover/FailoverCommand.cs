@@ -23,7 +23,13 @@ internal static class FailoverCommand
             Description = "Fail over even if writes would be lost; those repositories then reject writes until 'praefect-ctl accept-dataloss'.",
         };
         var timeout = DurationOption.Create("--timeout", "How long praefect may hold writes while the target catches up (default 30s).", TimeSpan.FromSeconds(30));
-        var command = new Command(Name, "Make a secondary the primary of a virtual storage through the running praefect, without losing writes unless --force.")
+        var command = new Command(Name, """
+            Make a secondary the primary of a virtual storage through the running praefect, without losing writes unless --force.
+
+            Examples:
+              praefect-ctl failover --virtual-storage default --to gitaly-2
+              praefect-ctl failover --virtual-storage default --to gitaly-2 --force --timeout 60s
+            """)
         {
             config,
             virtualStorage,

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using Praefect.Configuration.Runtime;
-using Praefect.Ctl.Commands.CheckConsistency;
-using Praefect.Ctl.Commands.Common;
-using Praefect.Ctl.Commands.SqlMigrate;
+using Praefect.Subcommands.Common;
+using Praefect.Subcommands.Nodes;
 using Praefect.Protocol.Reflection;
 using Praefect.Protocol.Registry;
 
@@ -21,23 +20,41 @@ internal static class ListMethodsCommand
     public static Command Create(CtlOutput output)
     {
         var config = RuntimeDatastore.ConfigOption();
-        var timeout = ConfiguredNodes.TimeoutOption();
-        var command = new Command(Name, "Ask every Gitaly node of the runtime config which methods it declares (gRPC reflection); print the count per node and the routed methods the compiled registry lacks.")
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds to wait for each node (default 10).",
+            DefaultValueFactory = _ => 10,
+        };
+        var command = new Command(Name, """
+            Ask every Gitaly node of the runtime config which methods it declares (gRPC reflection); print the count per node and the routed methods the compiled registry lacks.
+
+            Examples:
+              praefect-ctl list-methods
+              praefect-ctl list-methods --config /var/opt/gitlab/praefect/config.yml
+            """)
         {
             config,
             timeout,
         };
         command.SetAction((parse, cancellationToken) =>
-            ExecuteAsync(parse.GetValue(config)!, ConfiguredNodes.Timeout(parse.GetValue(timeout)), output, cancellationToken));
+            ExecuteAsync(parse.GetValue(config)!, TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), output, cancellationToken));
         return command;
     }
 
     public static async Task<int> ExecuteAsync(string configPath, TimeSpan timeout, CtlOutput output, CancellationToken cancellationToken)
     {
-        var nodes = ConfiguredNodes.Load(configPath, Name, output, out var exitCode);
-        if (nodes is null)
+        var config = RuntimeConfigLoader.LoadFile(configPath, out var error);
+        if (config is null)
         {
-            return exitCode;
+            output.Error.WriteLine(error);
+            return ExitCodes.Usage;
+        }
+
+        var nodes = config.VirtualStorages.SelectMany(vs => vs.Nodes.Select(node => (VirtualStorage: vs.Name, Node: node))).ToList();
+        if (nodes.Count == 0)
+        {
+            output.Error.WriteLine($"praefect-ctl {Name}: error: {configPath} lists no nodes under virtual_storages");
+            return ExitCodes.Failed;
         }
 
         using var clients = new NodeClients();

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Praefect.Configuration.Runtime;
+using Praefect.Protocol.Addressing;
 using Praefect.Protocol.Admin;
 using Praefect.Protocol.Auth;
 
@@ -21,26 +21,8 @@ internal sealed class AdminConnection : IDisposable
     private AdminConnection(AdminEndpoint endpoint)
     {
         Endpoint = endpoint;
-        var handler = new SocketsHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(5) };
-        if (endpoint.IsUnixSocket)
-        {
-            handler.ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(endpoint.SocketPath), cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            };
-        }
-
-        _channel = GrpcChannel.ForAddress(endpoint.Uri, new GrpcChannelOptions { HttpHandler = handler });
+        var handler = GitalyChannels.Handler(endpoint.Address, new SocketsHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(5) });
+        _channel = GitalyChannels.Open(endpoint.Address, handler);
         Client = new PraefectAdmin.PraefectAdminClient(_channel);
     }
 

@@ -17,7 +17,13 @@ internal static class NodesCommand
             Description = "Show only this virtual storage (default: all).",
             DefaultValueFactory = _ => "",
         };
-        var command = new Command(Name, "List the nodes of the running praefect: health, primary, replication backlog and outdated repositories.")
+        var command = new Command(Name, """
+            List the nodes of the running praefect: health, primary, replication backlog and outdated repositories.
+
+            Examples:
+              praefect-ctl nodes
+              praefect-ctl nodes --virtual-storage default
+            """)
         {
             config,
             virtualStorage,

@@ -24,7 +24,14 @@ internal static class ReconfigureCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and the service action; write nothing, touch no service." };
         var noRestart = new Option<bool>("--no-restart") { Description = "Write the files but do not start, reload or restart the service." };
         var sandbox = new Option<bool>("--sandbox") { Description = "Render a self-contained tree under --root: the paths inside the rendered files point under --root too and the service runs as the current user, so the tree runs where it is (demos, tests). Touches no service." };
-        var command = new Command(Name, "Render the runtime config and service files from gitlab.rb, write what changed, and restart or reload praefect as needed.")
+        var command = new Command(Name, """
+            Render the runtime config and service files from gitlab.rb, write what changed, and restart or reload praefect as needed.
+
+            Examples:
+              praefect-ctl reconfigure
+              praefect-ctl reconfigure --dry-run
+              praefect-ctl reconfigure --config ./gitlab.rb --root /tmp/sandbox --no-restart
+            """)
         {
             config, root, templates, dryRun, noRestart, sandbox,
         };

@@ -17,7 +17,13 @@ internal static class RenderCommand
         var config = Common.GitlabRbOptions.Config();
         var templates = RenderOptions.Templates();
         var target = new Option<string>("--output") { Description = "Directory to render into (created when missing).", Required = true };
-        var command = new Command(Name, "Render every file from gitlab.rb into a directory and print the manifest; touches no service.")
+        var command = new Command(Name, """
+            Render every file from gitlab.rb into a directory and print the manifest; touches no service.
+
+            Examples:
+              praefect-ctl render --output /tmp/rendered
+              praefect-ctl render --config ./gitlab.rb --output ./out
+            """)
         {
             config, templates, target,
         };

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Praefect.Ctl.Commands.SqlMigrate;
+using Praefect.Subcommands.Common;
 using Praefect.Datastore;
 
 namespace Praefect.Ctl.Commands.ReplicationStatus;
@@ -17,7 +17,13 @@ internal static class ReplicationStatusCommand
     public static Command Create(CtlOutput output)
     {
         var config = RuntimeDatastore.ConfigOption();
-        var command = new Command(Name, "Show the replication queue per virtual storage and target node: jobs by state, age of the oldest ready job, and the last error of dead jobs.")
+        var command = new Command(Name, """
+            Show the replication queue per virtual storage and target node: jobs by state, age of the oldest ready job, and the last error of dead jobs.
+
+            Examples:
+              praefect-ctl replication-status
+              praefect-ctl replication-status --config /var/opt/gitlab/praefect/config.yml
+            """)
         {
             config,
         };

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Microsoft.Extensions.Hosting;
 using Praefect.Configuration.Runtime;
+using Praefect.Server.Metrics;
 
 namespace Praefect.Server.Nodes.Health;
 
@@ -11,7 +12,7 @@ namespace Praefect.Server.Nodes.Health;
 /// each probe bounded by <see cref="FailoverConfig.HealthCheckTimeoutMs"/>, and reports the results
 /// to <see cref="NodeHealthMonitor"/>. Nodes are probed concurrently so one slow node delays no other.
 /// </summary>
-internal sealed class HealthChecker(INodeConnections nodes, NodeHealthMonitor monitor, FailoverConfig config, TimeProvider time) : BackgroundService
+internal sealed class HealthChecker(INodeConnections nodes, NodeHealthMonitor monitor, FailoverConfig config, TimeProvider time, PraefectMetrics metrics) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,9 +31,11 @@ internal sealed class HealthChecker(INodeConnections nodes, NodeHealthMonitor mo
 
     private async Task ProbeAsync(string virtualStorage, NodeConnection node, CancellationToken stoppingToken)
     {
+        var started = time.GetTimestamp();
         var (up, error) = await CheckAsync(node, TimeSpan.FromMilliseconds(Math.Max(1, config.HealthCheckTimeoutMs)), time, stoppingToken).ConfigureAwait(false);
         if (!stoppingToken.IsCancellationRequested)
         {
+            metrics.NodeLatency.WithLabels(node.Storage).Observe(time.GetElapsedTime(started).TotalSeconds);
             monitor.Report(virtualStorage, node.Storage, up, error);
         }
     }

@@ -5,7 +5,7 @@ namespace Praefect.Server.Nodes.Health;
 /// targets; distributed reads skip unhealthy nodes; failover only promotes healthy nodes.
 /// A node never probed yet counts as healthy.
 /// </summary>
-public interface INodeHealth
+internal interface INodeHealth
 {
     bool IsHealthy(string virtualStorage, string storage);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Praefect.Configuration.Runtime;
+using Praefect.Server.Metrics;
 
 namespace Praefect.Server.Nodes.Health;
 
@@ -15,12 +16,14 @@ internal sealed class NodeHealthMonitor : INodeHealth
     private readonly FailoverConfig _config;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly PraefectMetrics _metrics;
 
-    public NodeHealthMonitor(FailoverConfig config, ILogger<NodeHealthMonitor> logger, TimeProvider time)
+    public NodeHealthMonitor(FailoverConfig config, ILogger<NodeHealthMonitor> logger, TimeProvider time, PraefectMetrics metrics)
     {
         _config = config;
         _logger = logger;
         _time = time;
+        _metrics = metrics;
     }
 
     public event Action<NodeHealthSnapshot>? Changed;
@@ -53,7 +56,8 @@ internal sealed class NodeHealthMonitor : INodeHealth
             snapshot = Snapshot(virtualStorage, storage, tracker);
         }
 
-        NodeHealthMetrics.LastHealthcheckUp.WithLabels(virtualStorage, storage).Set(snapshot.Healthy ? 1 : 0);
+        // Go labels the gauge by node storage only; a storage name in two virtual storages shows its latest state.
+        _metrics.NodeLastHealthcheckUp.WithLabels(storage).Set(snapshot.Healthy ? 1 : 0);
         if (!up)
         {
             NodeHealthLog.HealthCheckFailed(_logger, virtualStorage, storage, error);
@@ -77,9 +81,10 @@ internal sealed class NodeHealthMonitor : INodeHealth
     {
         foreach (var key in _trackers.Keys)
         {
-            if (!configured.Contains(key) && _trackers.TryRemove(key, out _))
+            if (!configured.Contains(key) && _trackers.TryRemove(key, out _) && !configured.Any(c => c.Storage == key.Storage))
             {
-                NodeHealthMetrics.LastHealthcheckUp.RemoveLabelled(key.VirtualStorage, key.Storage);
+                _metrics.NodeLastHealthcheckUp.RemoveLabelled(key.Storage);
+                _metrics.NodeLatency.RemoveLabelled(key.Storage);
             }
         }
     }

@@ -4,7 +4,7 @@ namespace Praefect.Server.Nodes.Health;
 /// <param name="UnhealthySince">When it became unhealthy; null while healthy.</param>
 /// <param name="LastCheck">When it was last probed; null before the first probe.</param>
 /// <param name="LastError">Why the last probe failed (e.g. the node refuses praefect's token); null when it passed.</param>
-public sealed record NodeHealthSnapshot(
+internal sealed record NodeHealthSnapshot(
     string VirtualStorage,
     string Storage,
     bool Healthy,

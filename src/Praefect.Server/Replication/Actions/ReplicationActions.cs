@@ -1,4 +1,5 @@
 using Praefect.Datastore;
+using Praefect.Server.Metrics;
 
 namespace Praefect.Server.Replication.Actions;
 
@@ -9,10 +10,10 @@ internal sealed class ReplicationActions
     private readonly RemoveAction _remove;
     private readonly RenameAction _rename;
 
-    public ReplicationActions(IDatastore store, ReplicationOptions options, TimeProvider time)
+    public ReplicationActions(IDatastore store, ReplicationOptions options, TimeProvider time, PraefectMetrics metrics)
     {
         var calls = new NodeCalls(options, time);
-        _update = new UpdateAction(store, calls);
+        _update = new UpdateAction(store, calls, metrics);
         _remove = new RemoveAction(store, calls);
         _rename = new RenameAction(calls, _remove, _update);
     }

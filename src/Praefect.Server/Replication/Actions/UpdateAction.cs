@@ -3,6 +3,7 @@ using Gitaly;
 using Grpc.Core;
 using Praefect.Datastore;
 using Praefect.Protocol.Gitaly13;
+using Praefect.Server.Metrics;
 
 namespace Praefect.Server.Replication.Actions;
 
@@ -19,7 +20,7 @@ namespace Praefect.Server.Replication.Actions;
 /// meanwhile and that job will copy it).</item>
 /// </list>
 /// </summary>
-internal sealed class UpdateAction(IDatastore store, NodeCalls calls) : IReplicationAction
+internal sealed class UpdateAction(IDatastore store, NodeCalls calls, PraefectMetrics metrics) : IReplicationAction
 {
     /// <summary>How long a node that answered Unimplemented to ReplicateRepository is not asked again.</summary>
     public static readonly TimeSpan UnsupportedFor = TimeSpan.FromMinutes(10);
@@ -38,6 +39,7 @@ internal sealed class UpdateAction(IDatastore store, NodeCalls calls) : IReplica
         var difference = await Verification.DifferenceAsync(calls, job.RelativePath, source, target, cancellationToken).ConfigureAwait(false);
         if (difference is not null && !await store.HasNewerJobAsync(job, cancellationToken).ConfigureAwait(false))
         {
+            metrics.ChecksumMismatches.WithLabels(target.Storage, source.Storage).Inc();
             return new ReplicationOutcome.Failed($"{difference} after replication");
         }
 

@@ -1,5 +1,5 @@
 using Praefect.Configuration.Runtime;
-using Praefect.Ctl.Commands.DialNodes;
+using Praefect.Subcommands.DialNodes;
 using Praefect.TestSupport;
 
 namespace Praefect.Ctl.Tests.Commands.DialNodes;

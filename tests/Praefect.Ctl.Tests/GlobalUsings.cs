@@ -1,0 +1,2 @@
+global using Praefect.Subcommands;
+global using CtlOutput = Praefect.Subcommands.CommandOutput;
