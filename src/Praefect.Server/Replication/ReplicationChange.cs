@@ -15,7 +15,7 @@ internal static class ReplicationChange
     private static readonly FieldPath RenameDestination = new([2]);
 
     /// <summary>Records the jobs of one routed mutator with the scheduler, as the kind of change it is.</summary>
-    public static ValueTask<IReplicationTicket> BeginAsync(IReplicationScheduler scheduler, OperationInfo operation, byte[] message,
+    public static ValueTask<IReplicationTicket> BeginAsync(IReplicationScheduler scheduler, OperationInfo operation, ReadOnlyMemory<byte> message,
         string virtualStorage, string relativePath, string primaryStorage, CancellationToken cancellationToken)
     {
         if (operation.FullMethod == RepositoryLifecycle.RemoveRepositoryMethod)
@@ -24,7 +24,7 @@ internal static class ReplicationChange
         }
 
         if (operation.FullMethod == RepositoryLifecycle.RenameRepositoryMethod &&
-            RawRepository.TryReadString(message, RenameDestination, out var destination, out _) && destination.Length > 0)
+            RawRepository.TryReadString(message.Span, RenameDestination, out var destination, out _) && destination.Length > 0)
         {
             return scheduler.BeginChangeAsync(virtualStorage, relativePath, primaryStorage, ChangeTypes.Rename, destination, cancellationToken);
         }

@@ -55,13 +55,13 @@ public sealed class ReplicationJobExecutorTests
     }
 
     [Test]
-    public async Task ExecuteAsync_SourceRepositoryMissing_FailsWithResultFalse()
+    public async Task ExecuteAsync_SourceRepositoryMissing_FailsNamingTheFetch()
     {
         var job = await LeaseJobAsync("never-created.git");
 
         var outcome = await _cluster.Executor.ExecuteAsync(job, CancellationToken.None);
 
-        Assert.That(outcome, Is.EqualTo(new ReplicationOutcome.Failed("FetchInternalRemote on \"gitaly-2\" from \"gitaly-1\" returned result=false")));
+        Assert.That(outcome, Is.EqualTo(new ReplicationOutcome.Failed("ReplicateRepository on \"gitaly-2\": Internal: ReplicateRepository: fetching from \"gitaly-1\" failed")));
     }
 
     [Test]
@@ -89,6 +89,6 @@ public sealed class ReplicationJobExecutorTests
         var outcome = await cluster.Executor.ExecuteAsync(job, CancellationToken.None);
 
         Assert.That(outcome, Is.TypeOf<ReplicationOutcome.Unavailable>());
-        Assert.That(((ReplicationOutcome.Unavailable)outcome).Reason, Does.StartWith($"CreateRepository on \"gitaly-2\" at tcp://127.0.0.1:{port}: "));
+        Assert.That(((ReplicationOutcome.Unavailable)outcome).Reason, Does.StartWith($"ReplicateRepository on \"gitaly-2\" at tcp://127.0.0.1:{port}: "));
     }
 }

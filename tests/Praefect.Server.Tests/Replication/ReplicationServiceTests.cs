@@ -72,7 +72,7 @@ public sealed class ReplicationServiceTests
         await Wait.UntilAsync(async () => (await JobsAsync(cluster, JobState.Dead)).Count == 1, Converge, "the job to go dead");
         var dead = (await JobsAsync(cluster, JobState.Dead))[0];
         Assert.That(dead.Attempts, Is.EqualTo(3));
-        Assert.That(dead.LastError, Is.EqualTo("FetchInternalRemote on \"gitaly-2\" from \"gitaly-1\" returned result=false"));
+        Assert.That(dead.LastError, Is.EqualTo("ReplicateRepository on \"gitaly-2\": Internal: ReplicateRepository: fetching from \"gitaly-1\" failed"));
         Assert.That(await cluster.Store.GetGenerationsAsync("praefect", "missing.git", CancellationToken.None), Is.Null);
     }
 

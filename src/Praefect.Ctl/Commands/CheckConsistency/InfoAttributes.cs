@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Gitaly;
 using Grpc.Core;
 using Praefect.Configuration.Runtime;
+using Praefect.Subcommands.Nodes;
 
 namespace Praefect.Ctl.Commands.CheckConsistency;
 
