@@ -12,6 +12,7 @@ public abstract partial class DatastoreContract
             ("0001_replication_queue", (DateTimeOffset?)Time.GetUtcNow(), false),
             ("0002_generations_and_primaries", (DateTimeOffset?)Time.GetUtcNow(), false),
             ("0010_failover", (DateTimeOffset?)Time.GetUtcNow(), false),
+            ("0011_remove_and_rename", (DateTimeOffset?)Time.GetUtcNow(), false),
         }));
     }
 
@@ -28,6 +29,7 @@ public abstract partial class DatastoreContract
             ("0001_replication_queue", (DateTimeOffset?)null),
             ("0002_generations_and_primaries", (DateTimeOffset?)null),
             ("0010_failover", (DateTimeOffset?)null),
+            ("0011_remove_and_rename", (DateTimeOffset?)null),
         }));
     }
 }

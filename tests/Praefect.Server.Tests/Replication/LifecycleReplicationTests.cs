@@ -22,7 +22,8 @@ public sealed class LifecycleReplicationTests
     public async Task ApplyGitattributes_ThroughPraefect_OnAllThree_AndADifferingSecondaryShowsInCheckConsistency()
     {
         await using var cluster = await PraefectCluster.StartNodesAsync(postgres: false);
-        var praefect = await cluster.StartPraefectAsync(cluster.NewConfig());
+        var config = cluster.NewConfig();
+        var praefect = await cluster.StartPraefectAsync(config);
         var work = await cluster.CreateRepositoryAsync(praefect, "attr.git");
         await File.WriteAllTextAsync(Path.Combine(work, ".gitattributes"), "*.bin binary\n");
         await Git.RunAsync(work, "add", ".gitattributes");
@@ -37,6 +38,13 @@ public sealed class LifecycleReplicationTests
         }
 
         await Wait.UntilAsync(() => cluster.Nodes.All(n => ReadAttributes(n, "attr.git") == "*.bin binary\n"), Converge, "info/attributes on all three nodes");
+        await using (var store = DatastoreFactory.Create(config))
+        {
+            // Every job of the push and of ApplyGitattributes has ended: none copies over the change made behind praefect's back.
+            await Wait.UntilAsync(async () => (await store.GetQueueStatusAsync(CancellationToken.None)).All(s => s.State is JobState.Completed or JobState.Dead),
+                Converge, "no open replication job of attr.git");
+        }
+
         await File.WriteAllTextAsync(AttributesPath(cluster.Nodes[2], "attr.git"), "*.bin text\n");
         var check = await PraefectCtl.RunAsync("check-consistency", "--config", praefect.ConfigPath, "--repository", "attr.git");
         TestContext.Out.WriteLine(check.Stdout);

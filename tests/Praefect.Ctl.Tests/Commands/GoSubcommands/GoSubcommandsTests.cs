@@ -85,9 +85,10 @@ public sealed class GoSubcommandsTests
             "| 0001_replication_queue         | no      |\n" +
             "| 0002_generations_and_primaries | no      |\n" +
             "| 0010_failover                  | no      |\n" +
+            "| 0011_remove_and_rename         | no      |\n" +
             "+--------------------------------+---------+\n", "")));
         Assert.That(after.Exit, Is.EqualTo(0), after.Error);
-        Assert.That(after.Out, Does.Match(@"\| 0010_failover +\| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? \+0000 UTC \|\n"));
+        Assert.That(after.Out, Does.Match(@"\| 0011_remove_and_rename +\| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? \+0000 UTC +\|\n"));
     }
 
     [Test]
