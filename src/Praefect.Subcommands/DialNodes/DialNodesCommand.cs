@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Praefect.Configuration.Runtime;
 using Praefect.Subcommands.Common;
+using Praefect.Subcommands.Nodes;
 
 namespace Praefect.Subcommands.DialNodes;
 
@@ -16,11 +17,7 @@ internal static class DialNodesCommand
     public static Command Create(CommandOutput output)
     {
         var config = RuntimeDatastore.ConfigOption();
-        var timeout = new Option<int>("--timeout")
-        {
-            Description = "Seconds to wait for each node (default 10).",
-            DefaultValueFactory = _ => 10,
-        };
+        var timeout = ConfiguredNodes.TimeoutOption();
         var command = new Command(Name, $"""
             Connect to every Gitaly node of the runtime config with its token; check health and that its storage is readable and writeable.
 
@@ -33,24 +30,15 @@ internal static class DialNodesCommand
             timeout,
         };
         command.SetAction((parse, cancellationToken) =>
-            ExecuteAsync(parse.GetValue(config)!, TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), output, cancellationToken));
+            ExecuteAsync(parse.GetValue(config)!, ConfiguredNodes.Timeout(parse, timeout), output, cancellationToken));
         return command;
     }
 
     public static async Task<int> ExecuteAsync(string configPath, TimeSpan timeout, CommandOutput output, CancellationToken cancellationToken)
     {
-        var config = RuntimeConfigLoader.LoadFile(configPath, out var error);
-        if (config is null)
+        if (ConfiguredNodes.Load(configPath, Name, output, out var exitCode) is not { } nodes)
         {
-            output.Error.WriteLine(error);
-            return ExitCodes.Usage;
-        }
-
-        var nodes = config.VirtualStorages.SelectMany(vs => vs.Nodes.Select(node => (VirtualStorage: vs.Name, Node: node))).ToList();
-        if (nodes.Count == 0)
-        {
-            output.Error.WriteLine($"{output.Program} {Name}: error: {configPath} lists no nodes under virtual_storages");
-            return ExitCodes.Failed;
+            return exitCode;
         }
 
         // All nodes at once: one slow node does not delay the others' answers.

@@ -20,11 +20,7 @@ internal static class ListMethodsCommand
     public static Command Create(CtlOutput output)
     {
         var config = RuntimeDatastore.ConfigOption();
-        var timeout = new Option<int>("--timeout")
-        {
-            Description = "Seconds to wait for each node (default 10).",
-            DefaultValueFactory = _ => 10,
-        };
+        var timeout = ConfiguredNodes.TimeoutOption();
         var command = new Command(Name, """
             Ask every Gitaly node of the runtime config which methods it declares (gRPC reflection); print the count per node and the routed methods the compiled registry lacks.
 
@@ -37,24 +33,15 @@ internal static class ListMethodsCommand
             timeout,
         };
         command.SetAction((parse, cancellationToken) =>
-            ExecuteAsync(parse.GetValue(config)!, TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), output, cancellationToken));
+            ExecuteAsync(parse.GetValue(config)!, ConfiguredNodes.Timeout(parse, timeout), output, cancellationToken));
         return command;
     }
 
     public static async Task<int> ExecuteAsync(string configPath, TimeSpan timeout, CtlOutput output, CancellationToken cancellationToken)
     {
-        var config = RuntimeConfigLoader.LoadFile(configPath, out var error);
-        if (config is null)
+        if (ConfiguredNodes.Load(configPath, Name, output, out var exitCode) is not { } nodes)
         {
-            output.Error.WriteLine(error);
-            return ExitCodes.Usage;
-        }
-
-        var nodes = config.VirtualStorages.SelectMany(vs => vs.Nodes.Select(node => (VirtualStorage: vs.Name, Node: node))).ToList();
-        if (nodes.Count == 0)
-        {
-            output.Error.WriteLine($"praefect-ctl {Name}: error: {configPath} lists no nodes under virtual_storages");
-            return ExitCodes.Failed;
+            return exitCode;
         }
 
         using var clients = new NodeClients();
