@@ -8,35 +8,8 @@ namespace GitalyLite.Tests.Integration;
 
 [TestFixture]
 [Parallelizable(ParallelScope.Self)]
-public sealed class FetchInternalRemoteTests
+public sealed class FetchInternalRemoteTests : TwoNodeFixture
 {
-    private GitalyLiteNode nodeA = null!;
-    private GitalyLiteNode nodeB = null!;
-    private GrpcChannel channelA = null!;
-    private GrpcChannel channelB = null!;
-    private RepositoryClients a = null!;
-    private RepositoryClients b = null!;
-
-    [OneTimeSetUp]
-    public async Task StartNodes()
-    {
-        nodeA = await GitalyLiteNode.StartAsync("storage-a", "token-a");
-        nodeB = await GitalyLiteNode.StartAsync("storage-b", "token-b");
-        channelA = nodeA.OpenChannel();
-        channelB = nodeB.OpenChannel();
-        a = new RepositoryClients(channelA, nodeA.Token);
-        b = new RepositoryClients(channelB, nodeB.Token);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopNodes()
-    {
-        channelA.Dispose();
-        channelB.Dispose();
-        await nodeA.DisposeAsync();
-        await nodeB.DisposeAsync();
-    }
-
     [Test]
     public async Task FetchInternalRemote_AfterPushAndBranchDeletion_ChecksumsEqualAndBranchPruned()
     {

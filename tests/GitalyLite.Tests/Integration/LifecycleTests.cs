@@ -14,35 +14,8 @@ namespace GitalyLite.Tests.Integration;
 [TestFixture]
 [Parallelizable(ParallelScope.Self)]
 [CancelAfter(120_000)]
-public sealed class LifecycleTests
+public sealed class LifecycleTests : TwoNodeFixture
 {
-    private GitalyLiteNode nodeA = null!;
-    private GitalyLiteNode nodeB = null!;
-    private GrpcChannel channelA = null!;
-    private GrpcChannel channelB = null!;
-    private RepositoryClients a = null!;
-    private RepositoryClients b = null!;
-
-    [OneTimeSetUp]
-    public async Task StartNodes()
-    {
-        nodeA = await GitalyLiteNode.StartAsync("storage-a", "token-a");
-        nodeB = await GitalyLiteNode.StartAsync("storage-b", "token-b");
-        channelA = nodeA.OpenChannel();
-        channelB = nodeB.OpenChannel();
-        a = new RepositoryClients(channelA, nodeA.Token);
-        b = new RepositoryClients(channelB, nodeB.Token);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopNodes()
-    {
-        channelA.Dispose();
-        channelB.Dispose();
-        await nodeA.DisposeAsync();
-        await nodeB.DisposeAsync();
-    }
-
     [Test]
     public async Task Reflection_DeclaresTheLifecycleMethodsAsAnnotatedMutators()
     {
