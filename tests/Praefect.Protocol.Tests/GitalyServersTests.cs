@@ -17,7 +17,7 @@ public class GitalyServersTests
 
     [TestCase(null, "the gitaly-servers header is missing")]
     [TestCase("not base64!", "the gitaly-servers header is not valid base64")]
-    [TestCase("bnVsbA==", "the gitaly-servers header holds no storages")]
+    [TestCase("bnVsbA==", "the gitaly-servers header is empty")]
     [TestCase("e30x", "the gitaly-servers header is not valid JSON")]
     public void TryDecode_BadValue_SaysWhy(string? value, string expected)
     {
