@@ -1,11 +1,5 @@
 namespace Praefect.Configuration.Diagnostics;
 
-public enum Severity
-{
-    Warning,
-    Error,
-}
-
 /// <summary>
 /// One finding about a configuration file: where (file:line:col, 1-based), what, and how to fix it.
 /// Printed as <c>gitlab.rb:12:5: error: message</c> followed by an indented hint line.

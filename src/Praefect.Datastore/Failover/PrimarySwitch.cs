@@ -12,6 +12,3 @@ public sealed record PrimarySwitch(
     bool Forced,
     string Instance,
     IReadOnlyList<LostWritesEntry> LostWrites);
-
-/// <summary>A repository that loses writes in a switch: its latest generation and what the new primary holds.</summary>
-public sealed record LostWritesEntry(string RelativePath, long LatestGeneration, long PrimaryGeneration);

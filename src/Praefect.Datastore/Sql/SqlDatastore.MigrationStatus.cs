@@ -7,13 +7,13 @@ internal abstract partial class SqlDatastore
     public async Task<IReadOnlyList<MigrationStatus>> GetMigrationStatusAsync(CancellationToken cancellationToken)
     {
         var applied = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await using (var connection = await OpenAsync(cancellationToken))
+        await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
         {
             try
             {
                 await using var command = SqlCommands.Create(connection, null, "SELECT name, applied_at FROM schema_migrations");
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     applied[reader.GetString(0)] = UnixMillis.To(reader.GetInt64(1));
                 }

@@ -68,7 +68,7 @@ internal sealed class SqliteDatastore : SqlDatastore
         }
         catch (DatastoreException)
         {
-            await connection.DisposeAsync();
+            await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)

@@ -20,10 +20,3 @@ internal interface IReplicationScheduler
     /// </summary>
     ValueTask<IReplicationTicket> BeginChangeAsync(string virtualStorage, string relativePath, string primaryStorage, string changeType, string? newRelativePath, CancellationToken cancellationToken);
 }
-
-/// <summary>The pending replication of one mutator.</summary>
-internal interface IReplicationTicket
-{
-    /// <summary>The call has ended; <paramref name="succeeded"/> is true when it ended with OK.</summary>
-    ValueTask CompleteAsync(bool succeeded, CancellationToken cancellationToken);
-}
