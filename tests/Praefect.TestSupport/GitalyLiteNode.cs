@@ -14,10 +14,12 @@ public sealed class GitalyLiteNode : IAsyncDisposable
     public static readonly TimeSpan StartTimeout = Wait.Converge;
     private readonly TempDirectory directory;
     private readonly bool transitioning;
+    private readonly IReadOnlyList<string> extraArguments;
     private ChildProcess? process;
 
-    private GitalyLiteNode(string storage, string token, bool transitioning)
+    private GitalyLiteNode(string storage, string token, bool transitioning, IReadOnlyList<string>? extraArguments)
     {
+        this.extraArguments = extraArguments ?? [];
         Storage = storage;
         Token = token;
         this.transitioning = transitioning;
@@ -41,10 +43,13 @@ public sealed class GitalyLiteNode : IAsyncDisposable
     /// <summary>Full path of a repository in this node's storage.</summary>
     public string RepositoryPath(string relativePath) => Path.Combine(StorageDir, relativePath);
 
-    /// <summary>Starts a node with storage <paramref name="storageName"/> and waits until its health check is SERVING.</summary>
-    public static async Task<GitalyLiteNode> StartAsync(string storageName, string token, bool transitioning = false)
+    /// <summary>
+    /// Starts a node with storage <paramref name="storageName"/> (and <c>serve</c> flags
+    /// <paramref name="extraArguments"/>, e.g. <c>--vote-timeout 1</c>) and waits until its health check is SERVING.
+    /// </summary>
+    public static async Task<GitalyLiteNode> StartAsync(string storageName, string token, bool transitioning = false, IReadOnlyList<string>? extraArguments = null)
     {
-        var node = new GitalyLiteNode(storageName, token, transitioning);
+        var node = new GitalyLiteNode(storageName, token, transitioning, extraArguments);
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -86,6 +91,8 @@ public sealed class GitalyLiteNode : IAsyncDisposable
         {
             arguments.Add("--transitioning");
         }
+
+        arguments.AddRange(extraArguments);
 
         process = ChildProcess.Start($"gitaly-lite {Storage}", ExecutablePath, arguments,
             new Dictionary<string, string> { ["GITALY_LITE_TOKEN"] = Token });

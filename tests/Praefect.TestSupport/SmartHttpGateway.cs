@@ -36,7 +36,8 @@ public sealed class SmartHttpGateway : IAsyncDisposable
     /// <summary>The clone/push URL of <paramref name="relativePath"/>.</summary>
     public string UrlFor(string relativePath) => $"http://127.0.0.1:{Port}/{relativePath}";
 
-    public static async Task<SmartHttpGateway> StartAsync(string gitalyAddress, string storageName, string token)
+    /// <summary>Starts a gateway to <paramref name="gitalyAddress"/>; every call carries the auth token and <paramref name="extraHeaders"/> (e.g. transaction metadata).</summary>
+    public static async Task<SmartHttpGateway> StartAsync(string gitalyAddress, string storageName, string token, IReadOnlyDictionary<string, string>? extraHeaders = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -48,8 +49,19 @@ public sealed class SmartHttpGateway : IAsyncDisposable
         var app = builder.Build();
         var channel = GitalyChannel.Open(gitalyAddress);
         var client = new SmartHTTPService.SmartHTTPServiceClient(channel);
-        app.MapGet("/{**path}", context => InfoRefsAsync(context, client, storageName, token));
-        app.MapPost("/{**path}", context => PostAsync(context, client, storageName, token));
+        Metadata Headers()
+        {
+            var headers = GitalyChannel.AuthHeaders(token);
+            foreach (var (name, value) in extraHeaders ?? new Dictionary<string, string>())
+            {
+                headers.Add(name, value);
+            }
+
+            return headers;
+        }
+
+        app.MapGet("/{**path}", context => InfoRefsAsync(context, client, storageName, Headers()));
+        app.MapPost("/{**path}", context => PostAsync(context, client, storageName, Headers()));
         await app.StartAsync();
         return new SmartHttpGateway(app, channel, TestPorts.BoundPort(app.Services.GetRequiredService<IServer>()));
     }
@@ -61,7 +73,7 @@ public sealed class SmartHttpGateway : IAsyncDisposable
         channel.Dispose();
     }
 
-    private static async Task InfoRefsAsync(HttpContext context, SmartHTTPService.SmartHTTPServiceClient client, string storage, string token)
+    private static async Task InfoRefsAsync(HttpContext context, SmartHTTPService.SmartHTTPServiceClient client, string storage, Metadata headers)
     {
         var path = context.Request.Path.Value ?? "";
         var service = context.Request.Query["service"].ToString();
@@ -72,17 +84,15 @@ public sealed class SmartHttpGateway : IAsyncDisposable
         }
 
         var request = new InfoRefsRequest { Repository = Repository(storage, path[1..^"/info/refs".Length]), GitProtocol = GitProtocol(context) };
-        var headers = GitalyChannel.AuthHeaders(token);
         using var call = service == "git-upload-pack" ? client.InfoRefsUploadPack(request, headers) : client.InfoRefsReceivePack(request, headers);
         context.Response.ContentType = $"application/x-{service}-advertisement";
         context.Response.Headers.CacheControl = "no-cache";
         await CopyResponsesAsync(context, call.ResponseStream, r => r.Data);
     }
 
-    private static async Task PostAsync(HttpContext context, SmartHTTPService.SmartHTTPServiceClient client, string storage, string token)
+    private static async Task PostAsync(HttpContext context, SmartHTTPService.SmartHTTPServiceClient client, string storage, Metadata headers)
     {
         var path = context.Request.Path.Value ?? "";
-        var headers = GitalyChannel.AuthHeaders(token);
         if (path.EndsWith("/git-upload-pack", StringComparison.Ordinal))
         {
             var repository = Repository(storage, path[1..^"/git-upload-pack".Length]);

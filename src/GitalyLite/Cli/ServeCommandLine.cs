@@ -13,9 +13,10 @@ internal static class ServeCommandLine
     public const string Usage = """
         usage: gitaly-lite serve [--config FILE.yml] [--listen HOST:PORT] [--socket PATH]
                                  [--storage NAME=DIR]... [--token SECRET] [--transitioning]
-                                 [--log-level debug|info|warn|error]
+                                 [--log-level debug|info|warn|error] [--vote-timeout SECONDS]
                gitaly-lite ssh upload-pack|receive-pack   (git's GIT_SSH_COMMAND, like gitaly-ssh)
         The token may also come from the GITALY_LITE_TOKEN environment variable.
+        --vote-timeout: how long a reference-transaction vote waits for praefect (default 30).
         """;
 
     public static NodeOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment, List<string> errors)
@@ -37,7 +38,7 @@ internal static class ServeCommandLine
                 continue;
             }
 
-            if (flag is not ("--config" or "--listen" or "--socket" or "--storage" or "--token" or "--log-level"))
+            if (flag is not ("--config" or "--listen" or "--socket" or "--storage" or "--token" or "--log-level" or "--vote-timeout"))
             {
                 errors.Add($"unknown argument '{flag}'; see the usage below");
                 continue;
@@ -57,6 +58,7 @@ internal static class ServeCommandLine
                 case "--token": options.Token = value; break;
                 case "--log-level": options.LogLevel = value; break;
                 case "--storage": AddStorage(value, options, errors); break;
+                case "--vote-timeout": SetVoteTimeout(value, options, errors); break;
             }
         }
 
@@ -74,6 +76,22 @@ internal static class ServeCommandLine
         }
 
         options.Storages.Add(new StorageOptions(value[..equals], value[(equals + 1)..]));
+    }
+
+    private static void SetVoteTimeout(string value, NodeOptions options, List<string> errors)
+    {
+        if (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            errors.Add($"--vote-timeout '{value}' is not a number of seconds; write e.g. --vote-timeout 30");
+        }
+        else if (VoteTimeout.TryFromSeconds(seconds, out var timeout, out var error))
+        {
+            options.VoteTimeout = timeout;
+        }
+        else
+        {
+            errors.Add("--vote-timeout: " + error);
+        }
     }
 
     private static void Validate(NodeOptions options, List<string> errors)

@@ -8,6 +8,7 @@ internal sealed class ConfigFileModel
     public AuthModel? Auth { get; set; }
     public List<StorageModel>? Storages { get; set; }
     public LoggingModel? Logging { get; set; }
+    public TransactionsModel? Transactions { get; set; }
 
     internal sealed class AuthModel
     {
@@ -24,5 +25,10 @@ internal sealed class ConfigFileModel
     internal sealed class LoggingModel
     {
         public string? Level { get; set; }
+    }
+
+    internal sealed class TransactionsModel
+    {
+        public double? VoteTimeout { get; set; }
     }
 }

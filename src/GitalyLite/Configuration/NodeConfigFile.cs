@@ -12,6 +12,7 @@ namespace GitalyLite.Configuration;
 /// auth: { token: secret, transitioning: false }
 /// storages: [ { name: default, path: /var/opt/gitaly-lite/default } ]
 /// logging: { level: info }
+/// transactions: { vote_timeout: 30 }   # seconds
 /// </code>
 /// </summary>
 internal static class NodeConfigFile
@@ -42,6 +43,12 @@ internal static class NodeConfigFile
         into.Token = model.Auth?.Token ?? into.Token;
         into.Transitioning = model.Auth?.Transitioning ?? into.Transitioning;
         into.LogLevel = model.Logging?.Level ?? into.LogLevel;
+        if (model.Transactions?.VoteTimeout is { } voteTimeout)
+        {
+            into.VoteTimeout = VoteTimeout.TryFromSeconds(voteTimeout, out var timeout, out var error)
+                ? timeout
+                : Fail(errors, $"{file}: transactions.vote_timeout: {error}", into.VoteTimeout);
+        }
         foreach (var (storage, index) in (model.Storages ?? []).Select((s, i) => (s, i)))
         {
             if (string.IsNullOrWhiteSpace(storage.Name) || string.IsNullOrWhiteSpace(storage.Path))
@@ -52,5 +59,11 @@ internal static class NodeConfigFile
 
             into.Storages.Add(new StorageOptions(storage.Name, storage.Path));
         }
+    }
+
+    private static T Fail<T>(List<string> errors, string error, T keep)
+    {
+        errors.Add(error);
+        return keep;
     }
 }

@@ -20,4 +20,12 @@ internal sealed class NodeOptions
 
     /// <summary>Minimum log level: debug, info, warn, error. Default: info.</summary>
     public string LogLevel { get; set; } = "info";
+
+    /// <summary>
+    /// How long a reference-transaction vote waits for praefect's answer before the update is
+    /// aborted (<c>--vote-timeout SECONDS</c>, <c>transactions: { vote_timeout: SECONDS }</c>). Default: 30 s.
+    /// </summary>
+    public TimeSpan VoteTimeout { get; set; } = DefaultVoteTimeout;
+
+    public static readonly TimeSpan DefaultVoteTimeout = TimeSpan.FromSeconds(30);
 }

@@ -1,13 +1,18 @@
+using GitalyLite.Transactions;
+
 namespace GitalyLite.GitProcesses;
 
 /// <summary>Runs short git commands (refs, config, gc) whose output is small, and waits for them.</summary>
 internal static class GitCommand
 {
-    /// <summary>Runs <c>git --git-dir=&lt;gitDir&gt; arguments...</c>.</summary>
+    /// <summary>
+    /// Runs <c>git --git-dir=&lt;gitDir&gt; arguments...</c>; with <paramref name="votes"/> the ref
+    /// updates it makes are voted on through gitaly-lite's reference-transaction hook.
+    /// </summary>
     public static Task<GitResult> InRepositoryAsync(
         string gitDir, IEnumerable<string> arguments, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? environment = null) =>
-        RunAsync(["--git-dir", gitDir, .. arguments], cancellationToken, environment);
+        IReadOnlyDictionary<string, string>? environment = null, VoteSession? votes = null) =>
+        RunAsync(["--git-dir", gitDir, .. votes?.GitArguments ?? [], .. arguments], cancellationToken, VoteSession.Merge(votes, environment));
 
     public static async Task<GitResult> RunAsync(
         IEnumerable<string> arguments, CancellationToken cancellationToken,

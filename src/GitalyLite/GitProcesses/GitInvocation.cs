@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GitalyLite.Transactions;
 using Grpc.Core;
 
 namespace GitalyLite.GitProcesses;
@@ -6,8 +7,8 @@ namespace GitalyLite.GitProcesses;
 /// <summary>Builds argument lists and environments for pack commands from request fields.</summary>
 internal static partial class GitInvocation
 {
-    /// <summary><c>git -c k=v ... &lt;command&gt; [flags] &lt;repo&gt;</c>; config options must look like <c>key=value</c>.</summary>
-    private static List<string> Arguments(IEnumerable<string> configOptions, string command, IEnumerable<string> flags, string repositoryPath)
+    /// <summary><c>-c k=v ...</c> for the request's config options, which must look like <c>key=value</c>.</summary>
+    private static List<string> ConfigArguments(IEnumerable<string> configOptions)
     {
         var arguments = new List<string>();
         foreach (var option in configOptions)
@@ -21,16 +22,20 @@ internal static partial class GitInvocation
             arguments.Add(option);
         }
 
-        arguments.Add(command);
-        arguments.AddRange(flags);
-        arguments.Add(repositoryPath);
         return arguments;
     }
 
-    /// <summary>Starts a pack command (upload-pack, receive-pack) on a repository with the request's config options and protocol.</summary>
+    /// <summary>
+    /// Starts a pack command (upload-pack, receive-pack) on a repository with the request's config
+    /// options and protocol; with <paramref name="votes"/>, git votes through gitaly-lite's
+    /// reference-transaction hook (its <c>core.hooksPath</c> comes after the client's options, so it wins).
+    /// </summary>
     public static GitProcess StartPack(
-        string command, IEnumerable<string> flags, string repositoryPath, IEnumerable<string> configOptions, string gitProtocol) =>
-        GitProcess.Start(Arguments(configOptions, command, flags, repositoryPath), ProtocolEnvironment(gitProtocol));
+        string command, IEnumerable<string> flags, string repositoryPath, IEnumerable<string> configOptions, string gitProtocol,
+        VoteSession? votes = null) =>
+        GitProcess.Start(
+            [.. ConfigArguments(configOptions), .. votes?.GitArguments ?? [], command, .. flags, repositoryPath],
+            VoteSession.Merge(votes, ProtocolEnvironment(gitProtocol)));
 
     /// <summary>Passes the client's <c>git_protocol</c> (e.g. <c>version=2</c>) to git, as Gitaly does.</summary>
     public static IReadOnlyDictionary<string, string> ProtocolEnvironment(string gitProtocol) =>

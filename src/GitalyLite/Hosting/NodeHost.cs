@@ -41,6 +41,7 @@ internal static class NodeHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RepositoryLocator>();
         builder.Services.AddSingleton<GitalyLite.Fetch.UploadPackRelay>();
+        builder.Services.AddSingleton<GitalyLite.Transactions.VoteRelay>();
         builder.Services.AddSingleton<HealthServiceImpl>();
         var declared = DeclaredProtocol.Build();
         builder.Services.AddSingleton(new ReflectionServer(() => declared));

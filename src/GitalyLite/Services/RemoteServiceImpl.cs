@@ -3,6 +3,7 @@ using GitalyLite.Fetch;
 using GitalyLite.GitProcesses;
 using GitalyLite.Logging;
 using GitalyLite.Storage;
+using GitalyLite.Transactions;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Praefect.Protocol.Metadata;
@@ -16,8 +17,9 @@ namespace GitalyLite.Services;
 /// <see cref="UploadPackRelay"/>: one native <c>git fetch</c> and no helper process per copy. A source
 /// that cannot be reached answers Unavailable with the source's error (so the replicator waits instead
 /// of counting an attempt); a fetch that fails otherwise answers <c>result = false</c>, as Gitaly does.
+/// In a reference transaction the fetch's ref updates are voted on; a vote that does not commit fails the call.
 /// </summary>
-internal sealed class RemoteServiceImpl(RepositoryLocator locator, UploadPackRelay relay, ILogger<RemoteServiceImpl> logger) : RemoteService.RemoteServiceBase
+internal sealed class RemoteServiceImpl(RepositoryLocator locator, UploadPackRelay relay, VoteRelay votes, ILogger<RemoteServiceImpl> logger) : RemoteService.RemoteServiceBase
 {
     public override async Task<FetchInternalRemoteResponse> FetchInternalRemote(FetchInternalRemoteRequest request, ServerCallContext context)
     {
@@ -34,14 +36,20 @@ internal sealed class RemoteServiceImpl(RepositoryLocator locator, UploadPackRel
                 $"FetchInternalRemote: storage \"{remote.StorageName}\" is not in the gitaly-servers metadata"));
         }
 
+        using var transaction = votes.Begin("FetchInternalRemote", request.Repository, context);
         using var session = relay.Register(source, new Repository { StorageName = remote.StorageName, RelativePath = remote.RelativePath });
         var fetch = await GitCommand.InRepositoryAsync(
             repository.FullPath, ["-c", "protocol.version=0", "fetch", "--quiet", "--prune", "--no-write-fetch-head", session.Url, "+refs/*:refs/*"],
-            context.CancellationToken);
+            context.CancellationToken, votes: transaction);
         if (session.SourceError is { StatusCode: StatusCode.Unavailable or StatusCode.DeadlineExceeded } sourceError)
         {
             throw new RpcException(new Status(sourceError.StatusCode,
                 $"FetchInternalRemote: fetching from \"{remote.StorageName}\" at {source.Address}: {sourceError.StatusCode}: {sourceError.Status.Detail}"));
+        }
+
+        if (!fetch.Succeeded && transaction?.FailureException() is { } aborted)
+        {
+            throw aborted;
         }
 
         if (!fetch.Succeeded)

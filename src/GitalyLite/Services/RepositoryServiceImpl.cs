@@ -1,12 +1,13 @@
 using Gitaly;
 using GitalyLite.GitProcesses;
 using GitalyLite.Storage;
+using GitalyLite.Transactions;
 using Grpc.Core;
 
 namespace GitalyLite.Services;
 
 /// <summary>RepositoryService: the repository-level RPCs a cluster needs; the rest answer Unimplemented.</summary>
-internal sealed partial class RepositoryServiceImpl(RepositoryLocator locator) : RepositoryService.RepositoryServiceBase
+internal sealed partial class RepositoryServiceImpl(RepositoryLocator locator, VoteRelay votes) : RepositoryService.RepositoryServiceBase
 {
     public override Task<RepositoryExistsResponse> RepositoryExists(RepositoryExistsRequest request, ServerCallContext context)
     {
@@ -53,12 +54,19 @@ internal sealed partial class RepositoryServiceImpl(RepositoryLocator locator) :
         return new CalculateChecksumResponse { Checksum = RepositoryChecksum.Blank };
     }
 
+    /// <summary>
+    /// <c>git update-ref</c> (or <c>symbolic-ref</c> for HEAD). In a reference transaction the
+    /// update-ref is voted on by git's hook; a symbolic-ref runs no hook in git 2.39, so gitaly-lite
+    /// votes on <c>"&lt;zero oid&gt; ref:&lt;target&gt; HEAD\n"</c> itself before it applies it (git 2.45's
+    /// notation for a symbolic update). A vote that does not commit fails the call with its reason.
+    /// </summary>
     public override async Task<WriteRefResponse> WriteRef(WriteRefRequest request, ServerCallContext context)
     {
         var repository = locator.LocateExisting(request.Repository, context);
         var reference = request.Ref.ToStringUtf8();
         var revision = request.Revision.ToStringUtf8();
         WriteRefValidation.Validate(reference, revision, request.OldRevision.ToStringUtf8());
+        using var session = votes.Begin("WriteRef", request.Repository, context);
         var arguments = reference == "HEAD"
             ? new List<string> { "symbolic-ref", "HEAD", revision }
             : ["update-ref", "--", reference, revision];
@@ -67,10 +75,16 @@ internal sealed partial class RepositoryServiceImpl(RepositoryLocator locator) :
             arguments.Add(request.OldRevision.ToStringUtf8());
         }
 
-        var result = await GitCommand.InRepositoryAsync(repository.FullPath, arguments, context.CancellationToken);
+        if (reference == "HEAD" && session is not null
+            && !await session.VoteAsync(System.Text.Encoding.UTF8.GetBytes($"{new string('0', 40)} ref:{revision} HEAD\n")))
+        {
+            throw session.FailureException()!;
+        }
+
+        var result = await GitCommand.InRepositoryAsync(repository.FullPath, arguments, context.CancellationToken, votes: session);
         if (!result.Succeeded)
         {
-            throw new RpcException(new Status(StatusCode.Internal, $"WriteRef: {result.Stderr.Trim()}"));
+            throw session?.FailureException() ?? new RpcException(new Status(StatusCode.Internal, $"WriteRef: {result.Stderr.Trim()}"));
         }
 
         return new WriteRefResponse();

@@ -1,12 +1,16 @@
 using Gitaly;
 using GitalyLite.GitProcesses;
 using GitalyLite.Storage;
+using GitalyLite.Transactions;
 using Grpc.Core;
 
 namespace GitalyLite.Services;
 
-/// <summary>SmartHTTPService: the four RPCs behind git's smart HTTP protocol (info/refs and the two POSTs).</summary>
-internal sealed class SmartHttpServiceImpl(RepositoryLocator locator) : SmartHTTPService.SmartHTTPServiceBase
+/// <summary>
+/// SmartHTTPService: the four RPCs behind git's smart HTTP protocol (info/refs and the two POSTs).
+/// A PostReceivePack that praefect runs as a reference transaction votes on each ref transaction (<see cref="VoteRelay"/>).
+/// </summary>
+internal sealed class SmartHttpServiceImpl(RepositoryLocator locator, VoteRelay votes) : SmartHTTPService.SmartHTTPServiceBase
 {
     public override Task InfoRefsUploadPack(InfoRefsRequest request, IServerStreamWriter<InfoRefsResponse> responseStream, ServerCallContext context) =>
         AdvertiseAsync("InfoRefsUploadPack", "upload-pack", request, responseStream, context);
@@ -29,9 +33,17 @@ internal sealed class SmartHttpServiceImpl(RepositoryLocator locator) : SmartHTT
     {
         var first = await FirstRequest.ReadAsync(requestStream, context);
         var repository = locator.LocateExisting(first.Repository, context);
-        using var git = GitInvocation.StartPack("receive-pack", ["--stateless-rpc"], repository.FullPath, first.GitConfigOptions, first.GitProtocol);
-        await StatelessSession.RunAsync("PostReceivePack", git, first.Data, requestStream, r => r.Data,
-            responseStream, data => new PostReceivePackResponse { Data = data }, context.CancellationToken);
+        using var session = votes.Begin("PostReceivePack", first.Repository, context);
+        using var git = GitInvocation.StartPack("receive-pack", ["--stateless-rpc"], repository.FullPath, first.GitConfigOptions, first.GitProtocol, session);
+        try
+        {
+            await StatelessSession.RunAsync("PostReceivePack", git, first.Data, requestStream, r => r.Data,
+                responseStream, data => new PostReceivePackResponse { Data = data }, context.CancellationToken);
+        }
+        catch (RpcException) when (session?.FailureException() is { } aborted)
+        {
+            throw aborted; // git died because a vote did not commit: say so rather than "git exited with 128".
+        }
     }
 
     private async Task AdvertiseAsync(

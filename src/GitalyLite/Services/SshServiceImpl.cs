@@ -1,12 +1,16 @@
 using Gitaly;
 using GitalyLite.GitProcesses;
 using GitalyLite.Storage;
+using GitalyLite.Transactions;
 using Grpc.Core;
 
 namespace GitalyLite.Services;
 
-/// <summary>SSHService: full-duplex <c>git upload-pack</c> / <c>git receive-pack</c> sessions (what gitaly-ssh talks to).</summary>
-internal sealed class SshServiceImpl(RepositoryLocator locator) : SSHService.SSHServiceBase
+/// <summary>
+/// SSHService: full-duplex <c>git upload-pack</c> / <c>git receive-pack</c> sessions (what gitaly-ssh talks to).
+/// A receive-pack that praefect runs as a reference transaction votes on each ref transaction (<see cref="VoteRelay"/>).
+/// </summary>
+internal sealed class SshServiceImpl(RepositoryLocator locator, VoteRelay votes) : SSHService.SSHServiceBase
 {
     private static readonly SshResponses<SSHUploadPackResponse> UploadPackResponses = new(
         stdout => new SSHUploadPackResponse { Stdout = stdout },
@@ -32,7 +36,8 @@ internal sealed class SshServiceImpl(RepositoryLocator locator) : SSHService.SSH
     {
         var first = await FirstRequest.ReadAsync(requestStream, context);
         var repository = locator.LocateExisting(first.Repository, context);
-        using var git = GitInvocation.StartPack("receive-pack", [], repository.FullPath, first.GitConfigOptions, first.GitProtocol);
+        using var session = votes.Begin("SSHReceivePack", first.Repository, context);
+        using var git = GitInvocation.StartPack("receive-pack", [], repository.FullPath, first.GitConfigOptions, first.GitProtocol, session);
         await SshSession.RunAsync(git, first.Stdin, requestStream, r => r.Stdin, responseStream, ReceivePackResponses, context.CancellationToken);
     }
 }

@@ -20,6 +20,8 @@ public sealed class NodeConfigFileTests
                 path: /srv/default
             logging:
               level: debug
+            transactions:
+              vote_timeout: 4.5
             """);
         var errors = new List<string>();
 
@@ -30,6 +32,7 @@ public sealed class NodeConfigFileTests
         Assert.That(options.Token, Is.EqualTo("from-file"));
         Assert.That(options.Transitioning, Is.True);
         Assert.That(options.LogLevel, Is.EqualTo("debug"));
+        Assert.That(options.VoteTimeout, Is.EqualTo(TimeSpan.FromSeconds(4.5)));
         Assert.That(options.Storages.Select(s => s.Name), Is.EqualTo(new[] { "default", "extra" }));
     }
 

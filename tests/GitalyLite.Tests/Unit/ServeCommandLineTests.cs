@@ -44,6 +44,8 @@ public sealed class ServeCommandLineTests
     [TestCase(new[] { "--socket", "/s", "--storage", "a=/a", "--log-level", "loud" }, "log level 'loud' is unknown; use debug, info, warn or error")]
     [TestCase(new[] { "--socket", "/s", "--storage", "a=/a", "--token" }, "--token needs a value")]
     [TestCase(new[] { "--socket", "/s", "--storage", "a=/a", "extra" }, "unknown argument 'extra'; see the usage below")]
+    [TestCase(new[] { "--socket", "/s", "--storage", "a=/a", "--vote-timeout", "30s" }, "--vote-timeout '30s' is not a number of seconds; write e.g. --vote-timeout 30")]
+    [TestCase(new[] { "--socket", "/s", "--storage", "a=/a", "--vote-timeout", "0" }, "--vote-timeout: 0 s is out of range; give more than 0 and at most 3600 seconds (default 30)")]
     public void Parse_BadInput_OneErrorSayingWhatAndHowToFix(string[] arguments, string expected)
     {
         var errors = new List<string>();
@@ -51,6 +53,19 @@ public sealed class ServeCommandLineTests
         ServeCommandLine.Parse(arguments, _ => null, errors);
 
         Assert.That(errors, Is.EqualTo(new[] { expected }));
+    }
+
+    [Test]
+    public void Parse_VoteTimeout_SecondsWithDefault30()
+    {
+        var errors = new List<string>();
+
+        var given = ServeCommandLine.Parse(["--socket", "/s", "--storage", "a=/a", "--vote-timeout", "2.5"], _ => null, errors);
+        var defaulted = ServeCommandLine.Parse(["--socket", "/s", "--storage", "a=/a"], _ => null, errors);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(given.VoteTimeout, Is.EqualTo(TimeSpan.FromSeconds(2.5)));
+        Assert.That(defaulted.VoteTimeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
     }
 
     [Test]
