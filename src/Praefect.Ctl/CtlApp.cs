@@ -15,7 +15,6 @@ internal static class CtlApp
         // Commands are added below, one line each; the Go Praefect's subcommands come from Praefect.Subcommands.
         foreach (var command in GoSubcommands.ForPraefectCtl(output)) root.Subcommands.Add(command);
         root.Subcommands.Add(Commands.ReplicationStatus.ReplicationStatusCommand.Create(output));
-        root.Subcommands.Add(Commands.Dataloss.DatalossCommand.Create(output));
         root.Subcommands.Add(Commands.CheckConsistency.CheckConsistencyCommand.Create(output));
         root.Subcommands.Add(Commands.Check.CheckCommand.Create(output));
         root.Subcommands.Add(Commands.ShowConfig.ShowConfigCommand.Create(output));
@@ -27,7 +26,6 @@ internal static class CtlApp
         root.Subcommands.Add(Commands.ListMethods.ListMethodsCommand.Create(output));
         root.Subcommands.Add(Commands.Nodes.NodesCommand.Create(output));
         root.Subcommands.Add(Commands.Failover.FailoverCommand.Create(output));
-        root.Subcommands.Add(Commands.AcceptDataloss.AcceptDatalossCommand.Create(output));
         return root;
     }
 

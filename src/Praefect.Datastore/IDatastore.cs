@@ -20,6 +20,15 @@ public interface IDatastore : IAsyncDisposable, Failover.IFailoverStore
     /// <summary>Every migration this build knows and every one the database recorded, by name, with when it was applied.</summary>
     Task<IReadOnlyList<MigrationStatus>> GetMigrationStatusAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The names of the <paramref name="count"/> most recently applied migrations that <see cref="MigrateDownAsync"/>
+    /// would roll back, newest first. Throws <see cref="DatastoreException"/> naming a migration without a down step.
+    /// </summary>
+    Task<IReadOnlyList<string>> PlanMigrateDownAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>Rolls back the <paramref name="count"/> most recently applied migrations (all or none); returns their names, newest first.</summary>
+    Task<IReadOnlyList<string>> MigrateDownAsync(int count, CancellationToken cancellationToken);
+
     /// <summary>Opens a connection and runs a trivial query; returns the server version.</summary>
     Task<string> PingAsync(CancellationToken cancellationToken);
 
@@ -129,6 +138,12 @@ public interface IDatastore : IAsyncDisposable, Failover.IFailoverStore
     /// that ran): a copy that failed while the remove was queued must not recreate the repository. Returns how many.
     /// </summary>
     Task<int> CancelEarlierJobsAsync(ReplicationJob job, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// remove-repository: deletes the repository's jobs that are not running and returns how many are still
+    /// in progress under a live lease (the command waits for them, as the Go Praefect does).
+    /// </summary>
+    Task<int> DeleteRepositoryJobsAsync(string virtualStorage, string relativePath, CancellationToken cancellationToken);
 
     /// <summary>Cancels queued jobs (completed with <paramref name="reason"/> as their note), e.g. of a remove the primary refused.</summary>
     Task CancelJobsAsync(IReadOnlyList<long> ids, string reason, CancellationToken cancellationToken);

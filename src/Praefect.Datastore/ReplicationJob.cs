@@ -18,7 +18,8 @@ public sealed record ReplicationJob(
     string? LeaseOwner,
     DateTimeOffset? LeaseExpiresAt,
     long? CollapsedInto,
-    string? NewRelativePath = null)
+    string? NewRelativePath = null,
+    string? CorrelationId = null)
 {
-    public JobRequest Request => new(VirtualStorage, RelativePath, SourceStorage, TargetStorage, ChangeType, NewRelativePath);
+    public JobRequest Request => new(VirtualStorage, RelativePath, SourceStorage, TargetStorage, ChangeType, NewRelativePath, CorrelationId);
 }

@@ -18,10 +18,16 @@ internal static class GoSubcommands
     [
         SqlMigrate.SqlMigrateCommand.Create(output),
         SqlMigrateStatus.SqlMigrateStatusCommand.Create(output),
+        SqlMigrateDown.SqlMigrateDownCommand.Create(output),
         SqlPing.SqlPingCommand.Create(output),
         DialNodes.DialNodesCommand.Create(output),
         ListStorages.ListStoragesCommand.Create(output),
         RepositoryMetadata.MetadataCommand.Create(output),
+        Dataloss.DatalossCommand.Create(output),
+        AcceptDataloss.AcceptDatalossCommand.Create(output),
+        Repositories.TrackRepositoryCommand.Create(output),
+        Repositories.TrackRepositoriesCommand.Create(output),
+        Repositories.RemoveRepositoryCommand.Create(output),
         Check.StartupCheckCommand.Create(output, checkName),
     ];
 

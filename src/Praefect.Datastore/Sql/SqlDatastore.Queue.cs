@@ -7,7 +7,7 @@ internal abstract partial class SqlDatastore
 {
     private const string JobColumns =
         "id, virtual_storage, relative_path, source_storage, target_storage, change_type, state, attempts, last_error, " +
-        "created_at, ready_at, started_at, next_attempt_at, lease_owner, lease_expires_at, collapsed_into, new_relative_path";
+        "created_at, ready_at, started_at, next_attempt_at, lease_owner, lease_expires_at, collapsed_into, new_relative_path, correlation_id";
 
     public async Task<IReadOnlyList<long>> RecordPendingAsync(IReadOnlyList<JobRequest> jobs, string instanceId, CancellationToken cancellationToken)
     {
@@ -25,12 +25,13 @@ internal abstract partial class SqlDatastore
             await using var command = SqlCommands.Create(connection, transaction,
                 """
                 INSERT INTO replication_jobs (virtual_storage, relative_path, source_storage, target_storage, change_type,
-                                              state, attempts, created_at, updated_at, next_attempt_at, lease_owner, new_relative_path)
-                VALUES (@vs, @path, @source, @target, @change, 'pending', 0, @now, @now, @now, @owner, @newPath)
+                                              state, attempts, created_at, updated_at, next_attempt_at, lease_owner, new_relative_path, correlation_id)
+                VALUES (@vs, @path, @source, @target, @change, 'pending', 0, @now, @now, @now, @owner, @newPath, @correlation)
                 RETURNING id
                 """,
                 ("@vs", job.VirtualStorage), ("@path", job.RelativePath), ("@source", job.SourceStorage),
-                ("@target", job.TargetStorage), ("@change", job.ChangeType), ("@now", now), ("@owner", instanceId), ("@newPath", job.NewRelativePath));
+                ("@target", job.TargetStorage), ("@change", job.ChangeType), ("@now", now), ("@owner", instanceId), ("@newPath", job.NewRelativePath),
+                ("@correlation", job.CorrelationId));
             ids.Add(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture));
         }
 
@@ -76,8 +77,8 @@ internal abstract partial class SqlDatastore
             await SqlCommands.ExecuteAsync(connection, transaction,
                 $"""
                 INSERT INTO replication_jobs (virtual_storage, relative_path, source_storage, target_storage, change_type,
-                                              state, attempts, created_at, ready_at, updated_at, next_attempt_at, new_relative_path)
-                SELECT virtual_storage, relative_path, source_storage, target_storage, change_type, 'ready', 0, @now, @now, @now, @now, new_relative_path
+                                              state, attempts, created_at, ready_at, updated_at, next_attempt_at, new_relative_path, correlation_id)
+                SELECT virtual_storage, relative_path, source_storage, target_storage, change_type, 'ready', 0, @now, @now, @now, @now, new_relative_path, correlation_id
                 FROM replication_jobs WHERE id IN ({missedList})
                 """,
                 cancellationToken, [.. missedParameters, ("@now", now)]).ConfigureAwait(false);
@@ -278,5 +279,6 @@ internal abstract partial class SqlDatastore
         LeaseOwner: SqlCommands.NullableString(reader, 13),
         LeaseExpiresAt: UnixMillis.To(SqlCommands.NullableLong(reader, 14)),
         CollapsedInto: SqlCommands.NullableLong(reader, 15),
-        NewRelativePath: SqlCommands.NullableString(reader, 16));
+        NewRelativePath: SqlCommands.NullableString(reader, 16),
+        CorrelationId: SqlCommands.NullableString(reader, 17));
 }

@@ -30,7 +30,7 @@ internal sealed class DatalossAcceptor(INodeConnections nodes, IDatastore store,
                 $"no write was ever recorded for repository \"{request.RelativePath}\" on virtual storage \"{vs.Name}\"; check the path with 'praefect-ctl dataloss --virtual-storage {vs.Name}'"));
 
         var targets = vs.Nodes.Select(n => n.Storage).Where(s => s != request.AuthoritativeStorage).ToArray();
-        var jobs = targets.Select(target => new JobRequest(vs.Name, request.RelativePath, request.AuthoritativeStorage, target, ChangeType)).ToArray();
+        var jobs = targets.Select(target => new JobRequest(vs.Name, request.RelativePath, request.AuthoritativeStorage, target, ChangeType, CorrelationId: Logging.Correlation.Current)).ToArray();
         if (jobs.Length > 0)
         {
             var ids = await store.RecordPendingAsync(jobs, FailoverCoordinator.Instance, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Praefect.Server.Logging;
 
 /// <summary>
@@ -10,9 +8,7 @@ namespace Praefect.Server.Logging;
 /// </summary>
 internal static class Correlation
 {
-    public const string Header = "x-gitlab-correlation-id";
-
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    public const string Header = Praefect.Protocol.Metadata.CorrelationId.HeaderName;
 
     private static readonly AsyncLocal<string?> Flowing = new();
 
@@ -24,16 +20,5 @@ internal static class Correlation
     }
 
     /// <summary>A new id: 26 characters of Crockford base32, like labkit's generated ids.</summary>
-    public static string New()
-    {
-        Span<byte> random = stackalloc byte[26];
-        RandomNumberGenerator.Fill(random);
-        Span<char> id = stackalloc char[26];
-        for (var i = 0; i < id.Length; i++)
-        {
-            id[i] = Alphabet[random[i] & 31];
-        }
-
-        return new string(id);
-    }
+    public static string New() => Praefect.Protocol.Metadata.CorrelationId.New();
 }

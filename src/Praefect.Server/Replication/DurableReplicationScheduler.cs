@@ -6,6 +6,7 @@ namespace Praefect.Server.Replication;
 /// <summary>
 /// Records one pending job per secondary before the mutator is forwarded; the ticket marks them ready
 /// when the call ends (whatever its outcome) and raises the repository generation when it succeeded.
+/// Each job keeps the client call's correlation id, so the job's log lines and node calls carry it.
 /// A failure to record throws: the proxy then refuses the call rather than risk an unreplicated write.
 /// </summary>
 internal sealed class DurableReplicationScheduler(
@@ -19,7 +20,7 @@ internal sealed class DurableReplicationScheduler(
     {
         var jobs = nodes.Storages(virtualStorage)
             .Where(storage => storage != primaryStorage)
-            .Select(target => new JobRequest(virtualStorage, relativePath, primaryStorage, target, method))
+            .Select(target => new JobRequest(virtualStorage, relativePath, primaryStorage, target, method, CorrelationId: Logging.Correlation.Current))
             .ToList();
         var ids = await store.RecordPendingAsync(jobs, instance.Id, cancellationToken).ConfigureAwait(false);
         return new DurableReplicationTicket(this, virtualStorage, relativePath, primaryStorage, jobs, ids);
@@ -29,7 +30,7 @@ internal sealed class DurableReplicationScheduler(
     {
         var jobs = nodes.Storages(virtualStorage)
             .Where(storage => storage != primaryStorage)
-            .Select(target => new JobRequest(virtualStorage, relativePath, primaryStorage, target, changeType, newRelativePath))
+            .Select(target => new JobRequest(virtualStorage, relativePath, primaryStorage, target, changeType, newRelativePath, Logging.Correlation.Current))
             .ToList();
         var ids = await store.RecordPendingAsync(jobs, instance.Id, cancellationToken).ConfigureAwait(false);
         return new DurableReplicationTicket(this, virtualStorage, relativePath, primaryStorage, jobs, ids) { Change = changeType, NewRelativePath = newRelativePath };

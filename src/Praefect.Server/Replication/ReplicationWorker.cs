@@ -61,8 +61,9 @@ internal sealed class ReplicationWorker(
 
     private async Task<ReplicationOutcome?> RunJobAsync(ReplicationJob job, CancellationToken stopping)
     {
-        // One correlation id per job execution: on every call to the nodes and every log line of the job.
-        Logging.Correlation.Current = Logging.Correlation.New();
+        // The client call's correlation id (recorded with the job), or a new one for a job praefect made itself:
+        // on every call to the nodes and every log line of the job.
+        Logging.Correlation.Current = job.CorrelationId ?? Logging.Correlation.New();
         var started = time.GetTimestamp();
         metrics.ReplicationDelay.WithLabels(ReplicationChangeType.Of(job.ChangeType))
             .Observe(Math.Max(0, (time.GetUtcNow() - (job.ReadyAt ?? job.CreatedAt)).TotalSeconds));

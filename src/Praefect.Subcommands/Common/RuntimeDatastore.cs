@@ -40,10 +40,19 @@ internal static class RuntimeDatastore
             return ExitCodes.Usage;
         }
 
-        try
+        return await GuardAsync(command, output, async () =>
         {
             await body(store, cancellationToken);
             return ExitCodes.Ok;
+        });
+    }
+
+    /// <summary>Runs <paramref name="body"/>; a datastore or database failure becomes one error line and exit 1.</summary>
+    public static async Task<int> GuardAsync(string command, CommandOutput output, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
         }
         catch (Exception e) when (e is DatastoreException or System.Data.Common.DbException)
         {

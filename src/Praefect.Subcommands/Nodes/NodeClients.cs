@@ -3,6 +3,7 @@ using Grpc.Net.Client;
 using Praefect.Configuration.Runtime;
 using Praefect.Protocol.Addressing;
 using Praefect.Protocol.Auth;
+using Praefect.Protocol.Metadata;
 
 namespace Praefect.Subcommands.Nodes;
 
@@ -21,9 +22,10 @@ internal sealed class NodeClients : IDisposable
         return channel.CreateCallInvoker();
     }
 
-    public static Metadata Headers(NodeConfig node)
+    /// <summary>The node's auth token and a correlation id (<paramref name="correlationId"/>, or a new one), as praefect's own calls carry them.</summary>
+    public static Metadata Headers(NodeConfig node, string? correlationId = null)
     {
-        var headers = new Metadata();
+        var headers = new Metadata { { CorrelationId.HeaderName, correlationId ?? CorrelationId.New() } };
         if (node.Token.Length > 0)
         {
             headers.Add(GitalyToken.HeaderName, GitalyToken.CreateV2(node.Token, DateTimeOffset.UtcNow));

@@ -13,6 +13,7 @@ public abstract partial class DatastoreContract
             ("0002_generations_and_primaries", (DateTimeOffset?)Time.GetUtcNow(), false),
             ("0010_failover", (DateTimeOffset?)Time.GetUtcNow(), false),
             ("0011_remove_and_rename", (DateTimeOffset?)Time.GetUtcNow(), false),
+            ("0012_replication_correlation_id", (DateTimeOffset?)Time.GetUtcNow(), false),
         }));
     }
 
@@ -30,6 +31,7 @@ public abstract partial class DatastoreContract
             ("0002_generations_and_primaries", (DateTimeOffset?)null),
             ("0010_failover", (DateTimeOffset?)null),
             ("0011_remove_and_rename", (DateTimeOffset?)null),
+            ("0012_replication_correlation_id", (DateTimeOffset?)null),
         }));
     }
 }

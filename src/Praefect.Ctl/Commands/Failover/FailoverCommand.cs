@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Grpc.Core;
-using Praefect.Ctl.Commands.Nodes;
+using Praefect.Subcommands.Admin;
 using Praefect.Protocol.Admin;
 
 namespace Praefect.Ctl.Commands.Failover;

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Praefect.Configuration.Runtime;
 using Praefect.Configuration.Settings;
-using Praefect.Ctl.Commands.Nodes;
+using Praefect.Subcommands.Admin;
 using Praefect.Protocol.Admin;
 
 namespace Praefect.Ctl.Commands.Failover;

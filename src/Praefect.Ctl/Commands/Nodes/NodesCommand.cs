@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Grpc.Core;
 using Praefect.Protocol.Admin;
+using Praefect.Subcommands.Admin;
 
 namespace Praefect.Ctl.Commands.Nodes;
 

@@ -79,16 +79,17 @@ public sealed class GoSubcommandsTests
         var after = Run("sql-migrate-status", "--config", config);
 
         Assert.That(before, Is.EqualTo((0,
-            "+--------------------------------+---------+\n" +
-            "|           MIGRATION            | APPLIED |\n" +
-            "+--------------------------------+---------+\n" +
-            "| 0001_replication_queue         | no      |\n" +
-            "| 0002_generations_and_primaries | no      |\n" +
-            "| 0010_failover                  | no      |\n" +
-            "| 0011_remove_and_rename         | no      |\n" +
-            "+--------------------------------+---------+\n", "")));
+            "+---------------------------------+---------+\n" +
+            "|            MIGRATION            | APPLIED |\n" +
+            "+---------------------------------+---------+\n" +
+            "| 0001_replication_queue          | no      |\n" +
+            "| 0002_generations_and_primaries  | no      |\n" +
+            "| 0010_failover                   | no      |\n" +
+            "| 0011_remove_and_rename          | no      |\n" +
+            "| 0012_replication_correlation_id | no      |\n" +
+            "+---------------------------------+---------+\n", "")));
         Assert.That(after.Exit, Is.EqualTo(0), after.Error);
-        Assert.That(after.Out, Does.Match(@"\| 0011_remove_and_rename +\| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? \+0000 UTC +\|\n"));
+        Assert.That(after.Out, Does.Match(@"\| 0012_replication_correlation_id +\| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? \+0000 UTC +\|\n"));
     }
 
     [Test]

@@ -1,7 +1,7 @@
 using Praefect.Configuration.Runtime;
 using Praefect.Protocol.Addressing;
 
-namespace Praefect.Ctl.Commands.Nodes;
+namespace Praefect.Subcommands.Admin;
 
 /// <summary>
 /// Where praefect-ctl reaches the running praefect's admin API, from the rendered runtime config:

@@ -6,7 +6,7 @@ using Praefect.Protocol.Addressing;
 using Praefect.Protocol.Admin;
 using Praefect.Protocol.Auth;
 
-namespace Praefect.Ctl.Commands.Nodes;
+namespace Praefect.Subcommands.Admin;
 
 /// <summary>
 /// A connection to the running praefect's admin API, found from the rendered config and
@@ -37,7 +37,7 @@ internal sealed class AdminConnection : IDisposable
     };
 
     /// <summary>Opens a connection for <paramref name="configPath"/>, or returns null after printing why not.</summary>
-    public static AdminConnection? Open(string configPath, string command, CtlOutput output)
+    public static AdminConnection? Open(string configPath, string command, CommandOutput output)
     {
         var config = RuntimeConfigLoader.LoadFile(configPath, out var error);
         if (config is null)
@@ -49,12 +49,12 @@ internal sealed class AdminConnection : IDisposable
         return Open(config, command, output);
     }
 
-    public static AdminConnection? Open(RuntimeConfig config, string command, CtlOutput output)
+    public static AdminConnection? Open(RuntimeConfig config, string command, CommandOutput output)
     {
         var endpoint = AdminEndpoint.From(config, out var error);
         if (endpoint is null)
         {
-            output.Error.WriteLine($"praefect-ctl {command}: error: {error}");
+            output.Error.WriteLine($"{output.Program} {command}: error: {error}");
             return null;
         }
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Grpc.Core;
-using Praefect.Ctl.Commands.Nodes;
+using Praefect.Subcommands.Admin;
 using Praefect.Protocol.Admin;
 
-namespace Praefect.Ctl.Commands.AcceptDataloss;
+namespace Praefect.Subcommands.AcceptDataloss;
 
 /// <summary>
 /// <c>praefect-ctl accept-dataloss --virtual-storage X --repository PATH --authoritative-storage S</c>:
@@ -13,17 +13,17 @@ internal static class AcceptDatalossCommand
 {
     public const string Name = "accept-dataloss";
 
-    public static Command Create(CtlOutput output)
+    public static Command Create(CommandOutput output)
     {
         var config = AdminConnection.ConfigOption();
         var virtualStorage = new Option<string>("--virtual-storage") { Description = "The virtual storage of the repository (e.g. praefect).", Required = true };
-        var repository = new Option<string>("--repository") { Description = "The repository's relative path (as listed by 'praefect-ctl dataloss').", Required = true };
+        var repository = new Option<string>("--repository") { Description = "The repository's relative path (as listed by the dataloss command).", Required = true };
         var authoritative = new Option<string>("--authoritative-storage") { Description = "The storage whose copy wins; the others are replicated from it.", Required = true };
-        var command = new Command(Name, """
+        var command = new Command(Name, $"""
             Accept the writes a forced failover lost for one repository: make one storage's copy authoritative and replicate it.
 
             Examples:
-              praefect-ctl accept-dataloss --virtual-storage default --repository group/project.git --authoritative-storage gitaly-2
+              {output.Program} accept-dataloss --virtual-storage default --repository group/project.git --authoritative-storage gitaly-2
             """)
         {
             config,
@@ -44,7 +44,7 @@ internal static class AcceptDatalossCommand
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(string configPath, AcceptDatalossRequest request, CtlOutput output, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(string configPath, AcceptDatalossRequest request, CommandOutput output, CancellationToken cancellationToken)
     {
         using var connection = AdminConnection.Open(configPath, Name, output);
         if (connection is null)
@@ -63,7 +63,7 @@ internal static class AcceptDatalossCommand
         }
         catch (RpcException e)
         {
-            output.Error.WriteLine($"praefect-ctl {Name}: error: {connection.Describe(e)}");
+            output.Error.WriteLine($"{output.Program} {Name}: error: {connection.Describe(e)}");
             return ExitCodes.Failed;
         }
     }

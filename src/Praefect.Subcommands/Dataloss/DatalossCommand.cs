@@ -2,7 +2,7 @@ using System.CommandLine;
 using Praefect.Subcommands.Common;
 using Praefect.Datastore;
 
-namespace Praefect.Ctl.Commands.Dataloss;
+namespace Praefect.Subcommands.Dataloss;
 
 /// <summary>
 /// <c>praefect-ctl dataloss</c>: repositories with a replica behind the repository's generation (what
@@ -12,16 +12,16 @@ internal static class DatalossCommand
 {
     public const string Name = "dataloss";
 
-    public static Command Create(CtlOutput output)
+    public static Command Create(CommandOutput output)
     {
         var config = RuntimeDatastore.ConfigOption();
         var virtualStorage = new Option<string?>("--virtual-storage") { Description = "Only this virtual storage (default: all)." };
-        var command = new Command(Name, """
+        var command = new Command(Name, $"""
             List the repositories with a replica behind the primary: which replicas, and by how many generations (writes).
 
             Examples:
-              praefect-ctl dataloss
-              praefect-ctl dataloss --virtual-storage default
+              {output.Program} dataloss
+              {output.Program} dataloss --virtual-storage default
             """)
         {
             config,
@@ -31,7 +31,7 @@ internal static class DatalossCommand
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(string configPath, string? virtualStorage, CtlOutput output, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(string configPath, string? virtualStorage, CommandOutput output, CancellationToken cancellationToken)
     {
         var loaded = RuntimeDatastore.Load(configPath, Name, output);
         if (loaded is null)
@@ -45,7 +45,7 @@ internal static class DatalossCommand
         var virtualStorages = config.VirtualStorages.Where(vs => virtualStorage is null || vs.Name == virtualStorage).ToList();
         if (virtualStorages.Count == 0)
         {
-            output.Error.WriteLine($"praefect-ctl {Name}: error: virtual storage '{virtualStorage}' is not in {configPath}; configured: {string.Join(", ", config.VirtualStorages.Select(vs => vs.Name))}");
+            output.Error.WriteLine($"{output.Program} {Name}: error: virtual storage '{virtualStorage}' is not in {configPath}; configured: {string.Join(", ", config.VirtualStorages.Select(vs => vs.Name))}");
             return ExitCodes.Usage;
         }
 
@@ -72,7 +72,7 @@ internal static class DatalossCommand
                 foreach (var lost in await store.GetLostWritesAsync(vs.Name, primary, cancellationToken))
                 {
                     output.Out.WriteLine($"  {lost.RelativePath}: lost writes in a forced failover (generation {lost.LatestGeneration}, primary '{primary}' holds {lost.PrimaryHolds}); " +
-                        "writes rejected until 'praefect-ctl accept-dataloss'");
+                        $"writes rejected until '{output.Program} accept-dataloss'");
                 }
             }
 
@@ -80,7 +80,7 @@ internal static class DatalossCommand
         }
         catch (Exception e) when (e is DatastoreException or System.Data.Common.DbException)
         {
-            output.Error.WriteLine($"praefect-ctl {Name}: error: {e.Message}");
+            output.Error.WriteLine($"{output.Program} {Name}: error: {e.Message}");
             return ExitCodes.Failed;
         }
     }
