@@ -41,6 +41,29 @@ public sealed class ReplicationServiceTests
     }
 
     [Test]
+    public async Task Mutator_ClientCorrelationId_KeptOnTheJobItRecorded()
+    {
+        await using var cluster = await ReplicationTestCluster.StartAsync(nodeCount: 2);
+        await cluster.StartReplicatorAsync();
+
+        // What CallObserverMiddleware sets for the client call that runs the mutator.
+        Praefect.Server.Logging.Correlation.Current = "corr-client-17";
+        try
+        {
+            await cluster.MutateAsync("correlated.git", commits: 1);
+        }
+        finally
+        {
+            Praefect.Server.Logging.Correlation.Current = null;
+        }
+
+        await cluster.WaitForConvergenceAsync("correlated.git", Converge);
+        await WaitForNoOpenJobsAsync(cluster);
+        var job = (await JobsAsync(cluster, JobState.Completed)).Single(j => j.RelativePath == "correlated.git");
+        Assert.That(job.CorrelationId, Is.EqualTo("corr-client-17"));
+    }
+
+    [Test]
     public async Task Mutator_SecondaryDownThenUp_ConvergesWithoutCountingAttempts()
     {
         await using var cluster = await ReplicationTestCluster.StartAsync(nodeCount: 2);
