@@ -46,16 +46,16 @@ internal abstract partial class SqlDatastore
     public async Task<int> DeleteRepositoryJobsAsync(string virtualStorage, string relativePath, CancellationToken cancellationToken)
     {
         var now = Now;
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         (string, object?)[] parameters = [("@vs", virtualStorage), ("@path", relativePath), ("@now", now)];
         const string Running = "state = 'in_progress' AND lease_expires_at >= @now";
         await SqlCommands.ExecuteAsync(connection, transaction,
-            $"DELETE FROM replication_jobs WHERE virtual_storage = @vs AND relative_path = @path AND NOT ({Running})", cancellationToken, parameters);
+            $"DELETE FROM replication_jobs WHERE virtual_storage = @vs AND relative_path = @path AND NOT ({Running})", cancellationToken, parameters).ConfigureAwait(false);
         await using var command = SqlCommands.Create(connection, transaction,
             $"SELECT COUNT(*) FROM replication_jobs WHERE virtual_storage = @vs AND relative_path = @path AND {Running}", parameters);
-        var running = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        await transaction.CommitAsync(cancellationToken);
+        var running = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return running;
     }
 
