@@ -10,12 +10,20 @@ internal static class StartupHook
 {
     public const string FileVariable = "BENCH_ALLOC_FILE";
 
+    /// <summary>Set (to a file path) to also sample allocations by type (<see cref="AllocationTypeListener"/>).</summary>
+    public const string TypesFileVariable = "BENCH_ALLOC_TYPES_FILE";
+
     public static void Initialize()
     {
         var path = Environment.GetEnvironmentVariable(FileVariable);
         if (string.IsNullOrEmpty(path))
         {
             return;
+        }
+
+        if (Environment.GetEnvironmentVariable(TypesFileVariable) is { Length: > 0 } typesPath)
+        {
+            _ = new AllocationTypeListener(typesPath);
         }
 
         var thread = new Thread(() =>
@@ -37,4 +45,10 @@ internal static class StartupHook
 
     /// <summary>The last total the probe wrote (read by the benchmark).</summary>
     public static long Read(string path) => long.Parse(File.ReadAllText(path), CultureInfo.InvariantCulture);
+
+    /// <summary>The sampled bytes by type that <see cref="AllocationTypeListener"/> wrote last (empty without it).</summary>
+    public static Dictionary<string, long> ReadTypes(string path) => File.Exists(path)
+        ? File.ReadAllLines(path).Select(l => l.Split('\t', 2)).Where(p => p.Length == 2)
+            .ToDictionary(p => p[1], p => long.Parse(p[0], CultureInfo.InvariantCulture))
+        : [];
 }

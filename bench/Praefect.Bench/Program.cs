@@ -27,6 +27,8 @@ var config = PraefectProcess.ConfigFor("praefect", PraefectToken, (node.Storage,
 // Access logs on: this is how praefect runs in production. Their output goes to a pipe read by this process.
 config.Logging.Level = Environment.GetEnvironmentVariable("BENCH_PRAEFECT_LOG_LEVEL") ?? "info";
 var allocationFile = work.Combine("praefect-allocated-bytes");
+// BENCH_ALLOC_TYPES=1: praefect also samples its allocations by type; each proxied unary window prints its top types per call.
+var allocationTypesFile = Environment.GetEnvironmentVariable("BENCH_ALLOC_TYPES") == "1" ? work.Combine("praefect-allocated-types") : null;
 await using var praefect = await StartPraefectWithProbeAsync();
 
 Console.WriteLine("preparing repositories ...");
@@ -42,7 +44,7 @@ var targets = new (string Name, Grpc.Net.Client.GrpcChannel Channel, string Stor
     ("praefect", praefectChannel, "praefect", PraefectToken, praefect.Address),
 };
 
-var unary = new Dictionary<int, List<(LoadResult Direct, LoadResult Proxied, double BytesPerCall)>> { [1] = [], [16] = [] };
+var unary = new Dictionary<int, List<(LoadResult Direct, LoadResult Proxied, double BytesPerCall, double CpuPerCall)>> { [1] = [], [16] = [] };
 var infoRefs = new List<(LoadResult Direct, LoadResult Proxied)>();
 var clones = new List<(double Direct, double Proxied)>();
 var retried = 0;
@@ -53,11 +55,24 @@ for (var round = 1; round <= rounds; round++)
     {
         var direct = await UnaryAsync(targets[0], concurrency);
         var before = StartupHook.Read(allocationFile);
-        var proxied = await UnaryAsync(targets[1], concurrency, () => before = StartupHook.Read(allocationFile));
-        var bytesPerCall = (StartupHook.Read(allocationFile) - before) / (double)Math.Max(1, proxied.Calls + proxied.Errors);
-        unary[concurrency].Add((direct, proxied, bytesPerCall));
+        var cpuBefore = ProcessorTime();
+        var typesBefore = new Dictionary<string, long>();
+        var proxied = await UnaryAsync(targets[1], concurrency, () =>
+        {
+            (before, cpuBefore) = (StartupHook.Read(allocationFile), ProcessorTime());
+            typesBefore = allocationTypesFile is null ? [] : StartupHook.ReadTypes(allocationTypesFile);
+        });
+        var calls = (double)Math.Max(1, proxied.Calls + proxied.Errors);
+        var cpuPerCall = (ProcessorTime() - cpuBefore).TotalMicroseconds / calls;
+        var bytesPerCall = (StartupHook.Read(allocationFile) - before) / calls;
+        unary[concurrency].Add((direct, proxied, bytesPerCall, cpuPerCall));
         Console.WriteLine($"  RepositoryExists x{concurrency}: direct {LoadResult.Format(direct.PerSecond)} req/s p50 {LoadResult.Format(direct.Percentile(50))} us; " +
-                          $"praefect {LoadResult.Format(proxied.PerSecond)} req/s p50 {LoadResult.Format(proxied.Percentile(50))} us, {LoadResult.Format(bytesPerCall)} B allocated/call");
+                          $"praefect {LoadResult.Format(proxied.PerSecond)} req/s p50 {LoadResult.Format(proxied.Percentile(50))} us, " +
+                          $"{LoadResult.Format(bytesPerCall)} B allocated/call, {cpuPerCall:0.0} us CPU/call");
+        if (allocationTypesFile is not null)
+        {
+            PrintTopTypes(typesBefore, StartupHook.ReadTypes(allocationTypesFile), calls);
+        }
     }
 
     if (only is "all" or "inforefs")
@@ -94,6 +109,7 @@ foreach (var (concurrency, results) in unary.Where(u => u.Value.Count > 0))
              $"| {F(proxiedRate)} req/s, p50 {F(proxiedP50)} us, p99 {F(proxiedP99)} us " +
              $"| throughput {Ratio(proxiedRate, directRate)}, p50 +{F(proxiedP50 - directP50)} us | errors {errors} |");
     rows.Add($"| bytes allocated per proxied RepositoryExists, {concurrency} in flight | | {F(Median(results.Select(r => r.BytesPerCall)))} B/call | | |");
+    rows.Add($"| praefect CPU time (user+sys) per proxied RepositoryExists, {concurrency} in flight | | {Median(results.Select(r => r.CpuPerCall)):0.0} us/call | | |");
 }
 
 if (infoRefs.Count > 0)
@@ -141,6 +157,18 @@ static string MegabytesPerSecond(LoadResult result) => result.MegabytesPerSecond
 
 static Metadata Headers(string token) => GitalyChannel.AuthHeaders(token);
 
+// Sampled (one sample per ~100 KB), so small types are missing or rounded: a guide to where the bytes go, not an exact account.
+static void PrintTopTypes(Dictionary<string, long> before, Dictionary<string, long> after, double calls)
+{
+    foreach (var (type, bytes) in after.Select(p => (p.Key, p.Value - before.GetValueOrDefault(p.Key))).Where(p => p.Item2 > 0).OrderByDescending(p => p.Item2).Take(25))
+    {
+        Console.WriteLine($"      {bytes / calls,8:0} B/call  {type}");
+    }
+}
+
+// praefect's user+sys CPU time so far (/proc/<pid>/stat): divided by the calls of a window, a figure the machine's load barely moves.
+TimeSpan ProcessorTime() => System.Diagnostics.Process.GetProcessById(praefect.Process.Id).TotalProcessorTime;
+
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 Task<LoadResult> UnaryAsync((string Name, Grpc.Net.Client.GrpcChannel Channel, string Storage, string Token, string Address) target, int concurrency, Action? windowStarting = null)
@@ -155,6 +183,7 @@ async Task<PraefectProcess> StartPraefectWithProbeAsync()
 {
     Environment.SetEnvironmentVariable("DOTNET_STARTUP_HOOKS", typeof(StartupHook).Assembly.Location);
     Environment.SetEnvironmentVariable(StartupHook.FileVariable, allocationFile);
+    Environment.SetEnvironmentVariable(StartupHook.TypesFileVariable, allocationTypesFile);
     try
     {
         var started = await PraefectProcess.StartAsync(config);
@@ -165,6 +194,7 @@ async Task<PraefectProcess> StartPraefectWithProbeAsync()
     {
         Environment.SetEnvironmentVariable("DOTNET_STARTUP_HOOKS", null);
         Environment.SetEnvironmentVariable(StartupHook.FileVariable, null);
+        Environment.SetEnvironmentVariable(StartupHook.TypesFileVariable, null);
     }
 }
 

@@ -27,7 +27,7 @@ internal sealed class AuthMiddleware(RequestDelegate next, AuthSettings settings
 
         var result = GitalyToken.Verify(context.Request.Headers[GitalyToken.HeaderName], auth.Token, DateTimeOffset.UtcNow);
         var status = result.Succeeded ? "ok" : result.IsUnauthenticated ? "unauthenticated" : "denied";
-        metrics.Authentications.WithLabels(auth.Transitioning ? "false" : "true", status).Inc();
+        metrics.Authentication[(auth.Transitioning ? "false" : "true", status)].Inc();
         if (result.Succeeded)
         {
             return next(context);

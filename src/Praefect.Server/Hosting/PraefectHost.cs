@@ -1,6 +1,5 @@
 using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Logging.Console;
 using Praefect.Server.Auth;
 using Praefect.Server.Failover;
 using Praefect.Server.Logging;
@@ -30,9 +29,8 @@ internal static class PraefectHost
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddFilter((category, entryLevel) => logLevel.IsEnabled(category, entryLevel));
-        builder.Logging.AddConsole(o => o.FormatterName = config.Logging.Format == "text" ? TextLineFormatter.FormatterName : JsonLineFormatter.FormatterName);
-        builder.Logging.AddConsoleFormatter<JsonLineFormatter, ConsoleFormatterOptions>();
-        builder.Logging.AddConsoleFormatter<TextLineFormatter, ConsoleFormatterOptions>();
+        LineFormatter formatter = config.Logging.Format == "text" ? new TextLineFormatter() : new JsonLineFormatter();
+        builder.Logging.Services.AddSingleton<ILoggerProvider>(_ => new LineLoggerProvider(formatter, Console.OpenStandardOutput()));
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

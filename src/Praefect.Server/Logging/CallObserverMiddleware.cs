@@ -62,10 +62,11 @@ internal sealed class CallObserverMiddleware(RequestDelegate next, PraefectMetri
             (service, name, type) = ("unknown", "unknown", "unknown");
         }
 
-        metrics.CallsHandled.WithLabels(service, name, type, codeName).Inc();
-        metrics.CallDuration.WithLabels(service, name, type).Observe(elapsed.TotalSeconds);
-        if (service != "grpc.health.v1.Health")
+        metrics.Handled[(service, name, type, codeName)].Inc();
+        metrics.Handling[(service, name, type)].Observe(elapsed.TotalSeconds);
+        if (service != "grpc.health.v1.Health" && logger.IsEnabled(LogLevel.Information))
         {
+            // The line's strings are made only when it is written (the access log is off below info).
             var peer = context.Connection.RemoteIpAddress is { } ip ? $"{ip}:{context.Connection.RemotePort}" : "@";
             CallLog.Finished(logger, type, codeName, service == "unknown" ? method : name, service, method,
                 Math.Round(elapsed.TotalMilliseconds, 3), startTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),

@@ -1,69 +1,72 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Logging.Console;
 
 namespace Praefect.Server.Logging;
 
 /// <summary>
 /// One JSON object per line, Gitaly style: <c>time</c> (UTC, milliseconds), <c>level</c>, <c>msg</c>,
 /// then every structured field of the message under its Gitaly name (see <see cref="LogFieldNames"/>).
+/// Written straight as UTF-8 by one JSON writer per thread, reused line after line.
 /// </summary>
-internal sealed class JsonLineFormatter : ConsoleFormatter
+internal sealed class JsonLineFormatter : LineFormatter
 {
-    public const string FormatterName = "praefect-json";
-
-    public JsonLineFormatter() : base(FormatterName)
-    {
-    }
-
     // Readable messages: quotes and apostrophes as themselves, not \u0022 (the JSON stays valid).
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    public override void Write<TState>(in LogEntry<TState> logEntry, IBufferWriter<byte> output)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        var json = t_writer ??= new Utf8JsonWriter(output, WriterOptions);
+        json.Reset(output);
+        WriteObject(json, logEntry);
+        json.Flush();
+
+        output.GetSpan(1)[0] = (byte)'\n';
+        output.Advance(1);
+    }
+
+    private static void WriteObject<TState>(Utf8JsonWriter json, in LogEntry<TState> logEntry)
+    {
+        json.WriteStartObject();
+        Span<char> time = stackalloc char[TimeFormat.Length];
+        DateTime.UtcNow.TryFormat(time, out var timeLength, TimeFormat, System.Globalization.CultureInfo.InvariantCulture);
+        json.WriteString("time", time[..timeLength]);
+        json.WriteString("level", LevelName(logEntry.LogLevel));
+        json.WriteString("msg", logEntry.Formatter(logEntry.State, logEntry.Exception));
+        var correlated = false;
+        if (Fields(logEntry) is { } fields)
         {
-            json.WriteStartObject();
-            json.WriteString("time", DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteString("level", LevelName(logEntry.LogLevel));
-            json.WriteString("msg", logEntry.Formatter(logEntry.State, logEntry.Exception));
-            var correlated = false;
-            if (logEntry.State is IReadOnlyList<KeyValuePair<string, object?>> fields)
+            for (var i = 0; i < fields.Count; i++)
             {
-                foreach (var (key, value) in fields)
+                var (key, value) = fields[i];
+                if (key == OriginalFormat || value is null)
                 {
-                    if (key == "{OriginalFormat}" || value is null)
-                    {
-                        continue;
-                    }
-
-                    var name = LogFieldNames.ToFieldName(key);
-                    correlated |= name == "correlation_id";
-                    WriteField(json, name, value);
+                    continue;
                 }
-            }
 
-            if (!correlated && Correlation.Current is { } correlationId)
-            {
-                // A line written for a call or a replication job carries its id even when the message does not.
-                json.WriteString("correlation_id", correlationId);
+                var name = LogFieldNames.ToFieldName(key);
+                correlated |= name == "correlation_id";
+                WriteField(json, name, value);
             }
-
-            json.WriteString("component", logEntry.Category);
-            if (logEntry.Exception is not null)
-            {
-                json.WriteString("error", logEntry.Exception.Message);
-            }
-
-            json.WriteEndObject();
         }
 
-        textWriter.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-        textWriter.Write('\n');
+        if (!correlated && Correlation.Current is { } correlationId)
+        {
+            // A line written for a call or a replication job carries its id even when the message does not.
+            json.WriteString("correlation_id", correlationId);
+        }
+
+        json.WriteString("component", logEntry.Category);
+        if (logEntry.Exception is not null)
+        {
+            json.WriteString("error", logEntry.Exception.Message);
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteField(Utf8JsonWriter json, string name, object? value)
@@ -84,6 +87,9 @@ internal sealed class JsonLineFormatter : ConsoleFormatter
                 break;
             case double d:
                 json.WriteNumber(name, Math.Round(d, 3));
+                break;
+            case string s:
+                json.WriteString(name, s);
                 break;
             default:
                 json.WriteString(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));

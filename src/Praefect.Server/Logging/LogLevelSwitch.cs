@@ -8,6 +8,8 @@ namespace Praefect.Server.Logging;
 /// </summary>
 internal sealed class LogLevelSwitch
 {
+    private const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     private volatile int _minimum;
 
     public LogLevelSwitch(LogLevel minimum) => _minimum = (int)minimum;
@@ -20,6 +22,13 @@ internal sealed class LogLevelSwitch
 
     public bool IsEnabled(string? category, LogLevel level)
     {
+        // Request start and finish only (the access log is ours): while this category is enabled at any level,
+        // ASP.NET Core makes an Activity and a log scope for every request.
+        if (category == HostingDiagnostics)
+        {
+            return false;
+        }
+
         if (category is not null && (category.StartsWith("Microsoft.", StringComparison.Ordinal) || category.StartsWith("System.", StringComparison.Ordinal) || category.StartsWith("Grpc.", StringComparison.Ordinal)))
         {
             return level >= LogLevel.Warning && level >= Minimum;

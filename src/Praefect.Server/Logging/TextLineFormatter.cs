@@ -1,46 +1,84 @@
+using System.Buffers;
 using System.Text;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Logging.Console;
 
 namespace Praefect.Server.Logging;
 
 /// <summary><c>logging.format: text</c>: <c>time=... level=... msg="..." key=value ...</c>, one line per entry.</summary>
-internal sealed class TextLineFormatter : ConsoleFormatter
+internal sealed class TextLineFormatter : LineFormatter
 {
-    public const string FormatterName = "praefect-text";
+    [ThreadStatic]
+    private static StringBuilder? t_line;
 
-    public TextLineFormatter() : base(FormatterName)
+    public override void Write<TState>(in LogEntry<TState> logEntry, IBufferWriter<byte> output)
     {
-    }
-
-    public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
-    {
-        var line = new StringBuilder(160);
-        line.Append("time=").Append(DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        var line = (t_line ??= new StringBuilder(256)).Clear();
+        line.Append("time=").Append(DateTime.UtcNow.ToString(TimeFormat, System.Globalization.CultureInfo.InvariantCulture));
         line.Append(" level=").Append(JsonLineFormatter.LevelName(logEntry.LogLevel));
-        line.Append(" msg=").Append(Quote(logEntry.Formatter(logEntry.State, logEntry.Exception)));
-        if (logEntry.State is IReadOnlyList<KeyValuePair<string, object?>> fields)
+        line.Append(" msg=");
+        AppendQuoted(line, logEntry.Formatter(logEntry.State, logEntry.Exception));
+        if (Fields(logEntry) is { } fields)
         {
-            foreach (var (key, value) in fields)
+            for (var i = 0; i < fields.Count; i++)
             {
-                if (key != "{OriginalFormat}")
+                var (key, value) = fields[i];
+                if (key != OriginalFormat)
                 {
-                    line.Append(' ').Append(LogFieldNames.ToFieldName(key)).Append('=').Append(Quote(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+                    line.Append(' ').Append(LogFieldNames.ToFieldName(key)).Append('=');
+                    AppendQuoted(line, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
                 }
             }
         }
 
         if (logEntry.Exception is not null)
         {
-            line.Append(" error=").Append(Quote(logEntry.Exception.Message));
+            line.Append(" error=");
+            AppendQuoted(line, logEntry.Exception.Message);
         }
 
-        textWriter.Write(line.Append('\n').ToString());
+        line.Append('\n');
+        var text = line.ToString();
+        output.Advance(Encoding.UTF8.GetBytes(text, output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
+
+        if (line.Capacity > 16 * 1024)
+        {
+            t_line = null;
+        }
     }
 
-    private static string Quote(string value) =>
-        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '/' or '_' or '-' or ':')
-            ? value
-            : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+    private static void AppendQuoted(StringBuilder line, string value)
+    {
+        if (value.Length > 0 && IsBare(value))
+        {
+            line.Append(value);
+            return;
+        }
+
+        line.Append('"');
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '\\' => line.Append("\\\\"),
+                '"' => line.Append("\\\""),
+                '\n' => line.Append("\\n"),
+                _ => line.Append(c),
+            };
+        }
+
+        line.Append('"');
+    }
+
+    private static bool IsBare(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '/' or '_' or '-' or ':'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -55,6 +55,11 @@ internal sealed class PraefectMetrics
             new CounterConfiguration { LabelNames = ["target", "source"] });
         Failovers = factory.CreateCounter("gitaly_praefect_failovers_total", "Failover requests by virtual storage, trigger and outcome (switched, forced, already_primary, refused).",
             new CounterConfiguration { LabelNames = ["virtual_storage", "trigger", "outcome"] });
+        Handled = new(l => CallsHandled.WithLabels(l.Service, l.Method, l.Type, l.Code));
+        Handling = new(l => CallDuration.WithLabels(l.Service, l.Method, l.Type));
+        NodeCall = new(l => NodeCallDuration.WithLabels(l.VirtualStorage, l.Storage));
+        Authentication = new(l => Authentications.WithLabels(l.Enforced, l.Status));
+        MethodType = new(t => MethodTypes.WithLabels(t));
         var buildInfo = factory.CreateGauge("gitaly_praefect_build_info", "Build information; the value is always 1.",
             new GaugeConfiguration { LabelNames = ["version", "runtime"] });
         buildInfo.WithLabels(version, Environment.Version.ToString()).Set(1);
@@ -64,6 +69,17 @@ internal sealed class PraefectMetrics
     public CollectorRegistry Registry { get; }
 
     public Counter CallsHandled { get; }
+
+    /// <summary>The children of the metrics every call touches, found without allocating (<see cref="LabelledChildren{TLabels, TChild}"/>).</summary>
+    public LabelledChildren<(string Service, string Method, string Type, string Code), Counter.Child> Handled { get; }
+
+    public LabelledChildren<(string Service, string Method, string Type), Histogram.Child> Handling { get; }
+
+    public LabelledChildren<(string VirtualStorage, string Storage), Histogram.Child> NodeCall { get; }
+
+    public LabelledChildren<(string Enforced, string Status), Counter.Child> Authentication { get; }
+
+    public LabelledChildren<string, Counter.Child> MethodType { get; }
 
     public Histogram CallDuration { get; }
 

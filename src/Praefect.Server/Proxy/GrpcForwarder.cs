@@ -141,7 +141,7 @@ internal sealed class GrpcForwarder(
             call.RelativePath = route.RelativePath;
         }
 
-        metrics.MethodTypes.WithLabels(operation.Kind == OperationKind.Mutator ? "mutator" : "accessor").Inc();
+        metrics.MethodType[operation.Kind == OperationKind.Mutator ? "mutator" : "accessor"].Inc();
 
         // Step 3: Replay.
         if (first.IsPresent)
@@ -184,7 +184,7 @@ internal sealed class GrpcForwarder(
             error = await forwarder.SendAsync(context, target.DestinationPrefix, target.HttpInvoker, RequestConfig, NodeRequestTransformer.Instance).ConfigureAwait(false);
         }
 
-        metrics.NodeCallDuration.WithLabels(virtualStorage, target.Storage).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        metrics.NodeCall[(virtualStorage, target.Storage)].Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
 
         // Step 7: Finish. A node that answered before the client closed its side of the stream is a
         // normal end (YARP reports the abandoned request copy); only failures without a status count.
