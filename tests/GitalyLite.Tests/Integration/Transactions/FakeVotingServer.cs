@@ -13,17 +13,6 @@ using Praefect.TestSupport;
 
 namespace GitalyLite.Tests.Integration.Transactions;
 
-/// <summary>How the fake praefect answers votes.</summary>
-public enum VoteAnswer
-{
-    Commit,
-    Abort,
-    Never,
-}
-
-/// <summary>One vote as the fake praefect received it, with whether its token verified against the praefect token.</summary>
-public sealed record RecordedVote(VoteTransactionRequest Request, bool TokenValid);
-
 /// <summary>
 /// praefect's voting side, faked in-process: <c>gitaly.RefTransaction/VoteTransaction</c> on
 /// 127.0.0.1 (port 0, h2c) that records every vote and answers as <see cref="Answer"/> says.

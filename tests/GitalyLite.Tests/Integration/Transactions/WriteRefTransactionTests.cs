@@ -28,6 +28,19 @@ public sealed class WriteRefTransactionTests : NodeFixture
     }
 
     [Test]
+    public async Task WriteRef_NonAsciiRefName_VoteHashesTheExactBytesGitWrote()
+    {
+        await using var praefect = await FakeVotingServer.StartAsync();
+        var bare = await SeedRepositoryAsync("tx/writeref-utf8.git", commits: 1);
+        var target = await HeadOfAsync(bare, "main");
+
+        await Clients.Repository.WriteRefAsync(Request("tx/writeref-utf8.git", "refs/heads/ünïcødé-€", target), Headers(NewTransactionId(), praefect.Server()));
+
+        Assert.That(praefect.Votes.Single().Request.ReferenceUpdatesHash.ToByteArray(), Is.EqualTo(HashOf($"{ZeroOid} {target} refs/heads/ünïcødé-€\n")),
+            "the hook sends its stdin's byte length, not its character count");
+    }
+
+    [Test]
     public async Task WriteRef_VoteAborts_AbortedAndRefUnchanged()
     {
         await using var praefect = await FakeVotingServer.StartAsync();
