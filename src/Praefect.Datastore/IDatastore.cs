@@ -109,6 +109,13 @@ public interface IDatastore : IAsyncDisposable, Failover.IFailoverStore
     /// <summary>Raises a repository's generation after an acknowledged mutator and records that the primary holds it. Returns the new generation.</summary>
     Task<long> IncrementGenerationAsync(string virtualStorage, string relativePath, string primaryStorage, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Raises a repository's generation after a reference transaction and records that exactly
+    /// <paramref name="storages"/> (the primary and the secondaries that committed) hold it; the other
+    /// storages keep their generation (outdated). Returns the new generation.
+    /// </summary>
+    Task<long> IncrementGenerationAsync(string virtualStorage, string relativePath, IReadOnlyCollection<string> storages, CancellationToken cancellationToken);
+
     /// <summary>The generation a storage holds of a repository, or null when unknown.</summary>
     Task<long?> GetStorageGenerationAsync(string virtualStorage, string relativePath, string storage, CancellationToken cancellationToken);
 

@@ -37,6 +37,12 @@ public static class RuntimeConfigMapper
         },
         Failover = new FailoverConfig { Enabled = settings.FailoverEnabled, FailoverAfterSeconds = settings.FailoverTimeoutSeconds },
         DistributedReadsEnabled = settings.DistributedReadsEnabled,
+        Transactions = new TransactionsConfig
+        {
+            Enabled = settings.Transactions.Enabled,
+            Quorum = settings.Transactions.Quorum,
+            VoteTimeoutSeconds = settings.Transactions.VoteTimeoutSeconds,
+        },
         VirtualStorages = settings.VirtualStorages.Select(vs => new VirtualStorageConfig
         {
             Name = vs.Name,

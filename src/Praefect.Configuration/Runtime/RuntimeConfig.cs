@@ -45,6 +45,9 @@ public sealed class RuntimeConfig
     /// <summary>Send accessors to any healthy, up-to-date replica. Default false (primary only).</summary>
     public bool DistributedReadsEnabled { get; set; }
 
+    /// <summary>Reference transactions (strong consistency): ref-changing mutators run on every up-to-date node and commit by vote.</summary>
+    public TransactionsConfig Transactions { get; set; } = new();
+
     /// <summary>
     /// The largest first request message praefect reads to route a call, in bytes, before and after
     /// decompression. Default 4194304 (4 MiB, Gitaly's receive limit); larger is answered ResourceExhausted.
@@ -111,6 +114,25 @@ public sealed class ReplicationConfig
 
     /// <summary>How long completed jobs are kept (history for replication-status) before they are pruned. Default 86400 (1 day).</summary>
     public int CompletedRetentionSeconds { get; set; } = 86_400;
+}
+
+public sealed class TransactionsConfig
+{
+    /// <summary>Off by default: 1.37-era nodes cannot vote (a node without the reference-transaction hook ignores the metadata).</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>
+    /// Which votes commit a reference update: <c>majority</c> (the default, the Go Praefect's rule: the primary
+    /// and at least half of the secondaries), <c>all</c> (every voter agrees) or <c>primary</c> (the primary alone; secondaries that disagree are replicated).
+    /// </summary>
+    public string Quorum { get; set; } = QuorumMajority;
+
+    /// <summary>How long a subtransaction waits for the votes it needs before it aborts, from its first vote. Default 30.</summary>
+    public int VoteTimeoutSeconds { get; set; } = 30;
+
+    public const string QuorumMajority = "majority";
+    public const string QuorumAll = "all";
+    public const string QuorumPrimary = "primary";
 }
 
 public sealed class FailoverConfig

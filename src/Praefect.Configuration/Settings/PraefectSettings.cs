@@ -56,6 +56,9 @@ public sealed record PraefectSettings
 
     public bool DistributedReadsEnabled { get; init; }
 
+    /// <summary>Reference transactions (<c>praefect['reference_transactions_enabled']</c>, <c>_quorum</c>, <c>_vote_timeout</c>).</summary>
+    public TransactionSettings Transactions { get; init; } = new();
+
     /// <summary><c>praefect['graceful_stop_timeout']</c> in seconds. Default 60.</summary>
     public int GracefulStopTimeoutSeconds { get; init; } = 60;
 
@@ -114,4 +117,16 @@ public sealed record ReplicationSettings
 {
     public int WorkersPerNode { get; init; } = 2;
     public int MaxAttempts { get; init; } = 5;
+}
+
+/// <summary>
+/// <c>praefect['reference_transactions_enabled']</c> (default false: nodes of the 1.37 era cannot vote),
+/// <c>praefect['transactions_quorum']</c> (majority, all or primary; default majority) and
+/// <c>praefect['transactions_vote_timeout']</c> (seconds; default 30).
+/// </summary>
+public sealed record TransactionSettings
+{
+    public bool Enabled { get; init; }
+    public string Quorum { get; init; } = "majority";
+    public int VoteTimeoutSeconds { get; init; } = 30;
 }

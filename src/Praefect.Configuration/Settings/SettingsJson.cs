@@ -50,6 +50,11 @@ public static class SettingsJson
         json.WriteNumber("failover_timeout", s.FailoverTimeoutSeconds);
         json.WriteBoolean("failover_force", s.FailoverForce);
         json.WriteBoolean("distributed_reads_enabled", s.DistributedReadsEnabled);
+        json.WriteStartObject("transactions");
+        json.WriteBoolean("reference_transactions_enabled", s.Transactions.Enabled);
+        json.WriteString("transactions_quorum", s.Transactions.Quorum);
+        json.WriteNumber("transactions_vote_timeout", s.Transactions.VoteTimeoutSeconds);
+        json.WriteEndObject();
         json.WriteNumber("graceful_stop_timeout", s.GracefulStopTimeoutSeconds);
         json.WriteString("service_manager", s.ServiceManager);
         json.WriteString("username", s.Username);

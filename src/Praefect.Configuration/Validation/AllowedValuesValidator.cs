@@ -3,7 +3,7 @@ using Praefect.Configuration.Diagnostics;
 
 namespace Praefect.Configuration.Validation;
 
-/// <summary>Keys with a closed set of values: service_manager, logging_level, logging_format, database_sslmode.</summary>
+/// <summary>Keys with a closed set of values: service_manager, logging_level, logging_format, database_sslmode, transactions_quorum.</summary>
 internal sealed class AllowedValuesValidator : ISettingsValidator
 {
     public void Validate(ValidationContext context)
@@ -13,6 +13,7 @@ internal sealed class AllowedValuesValidator : ISettingsValidator
         Check(context, "logging_level", s.LoggingLevel, ["debug", "info", "warn", "warning", "error", "fatal", "panic"]);
         Check(context, "logging_format", s.LoggingFormat, ["json", "text"]);
         Check(context, "database_sslmode", s.Database.SslMode, ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]);
+        Check(context, "transactions_quorum", s.Transactions.Quorum, ["majority", "all", "primary"]);
     }
 
     private static void Check(ValidationContext context, string key, string value, string[] allowed)

@@ -6,7 +6,10 @@ namespace Praefect.Datastore.Sql;
 /// <summary>Repository generations: the repository's (raised per acknowledged mutator) and each storage's copy.</summary>
 internal abstract partial class SqlDatastore
 {
-    public async Task<long> IncrementGenerationAsync(string virtualStorage, string relativePath, string primaryStorage, CancellationToken cancellationToken)
+    public Task<long> IncrementGenerationAsync(string virtualStorage, string relativePath, string primaryStorage, CancellationToken cancellationToken) =>
+        IncrementGenerationAsync(virtualStorage, relativePath, [primaryStorage], cancellationToken);
+
+    public async Task<long> IncrementGenerationAsync(string virtualStorage, string relativePath, IReadOnlyCollection<string> storages, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -22,7 +25,11 @@ internal abstract partial class SqlDatastore
             generation = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
 
-        await RaiseStorageGenerationAsync(connection, transaction, virtualStorage, relativePath, primaryStorage, generation, cancellationToken).ConfigureAwait(false);
+        foreach (var storage in storages)
+        {
+            await RaiseStorageGenerationAsync(connection, transaction, virtualStorage, relativePath, storage, generation, cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return generation;
     }

@@ -18,6 +18,7 @@ internal static class RuntimeConfigValidator
         ValidateLogging(config, errors);
         ValidateVirtualStorages(config, errors);
         ReplicationConfigRules.Validate(config.Replication, errors);
+        TransactionConfigRules.Validate(config.Transactions, errors);
         if (config.GracefulStopTimeoutSeconds < 0)
         {
             errors.Add($"graceful_stop_timeout_seconds is {config.GracefulStopTimeoutSeconds}; set it to 0 or more seconds");

@@ -9,6 +9,7 @@ using Praefect.Server.Proxy;
 using Praefect.Server.Registry;
 using Praefect.Server.Routing;
 using Praefect.Server.Services;
+using Praefect.Server.Transactions;
 
 namespace Praefect.Server.Hosting;
 
@@ -56,6 +57,7 @@ internal static class PraefectHost
         app.UseRouting();
         app.MapGrpcService<HealthServiceImpl>();
         app.MapGrpcService<ServerInfoService>();
+        app.MapGrpcService<RefTransactionService>();
         app.MapGrpcService<Praefect.Protocol.Reflection.ReflectionServer>();
         app.MapFailover();
         app.Map("/{**method}", UnknownMethodEndpoint.HandleAsync);
@@ -82,6 +84,7 @@ internal static class PraefectHost
         services.AddRegistry();
         services.AddSingleton<ProxyErrorReporter>();
         services.AddSingleton<ServerScopedFanOut>();
+        services.AddTransactions();
         services.AddSingleton<GrpcForwarder>();
         services.AddSingleton<ReadDistributor>();
         services.AddSingleton<ConfigReloader>();

@@ -55,6 +55,14 @@ internal sealed class PraefectMetrics
             new CounterConfiguration { LabelNames = ["target", "source"] });
         Failovers = factory.CreateCounter("gitaly_praefect_failovers_total", "Failover requests by virtual storage, trigger and outcome (switched, forced, already_primary, refused).",
             new CounterConfiguration { LabelNames = ["virtual_storage", "trigger", "outcome"] });
+        TransactionActions = factory.CreateCounter("gitaly_praefect_transactions_total", "Total number of transaction actions",
+            new CounterConfiguration { LabelNames = ["action"] });
+        TransactionDelay = factory.CreateHistogram("gitaly_praefect_transactions_delay_seconds", "Delay between casting a vote and reaching quorum",
+            new HistogramConfiguration { LabelNames = ["action"], Buckets = LatencyBuckets });
+        SubtransactionsPerTransaction = factory.CreateHistogram("gitaly_praefect_subtransactions_per_transaction_total", "The number of subtransactions created for a single registered transaction",
+            new HistogramConfiguration { Buckets = [0, 1, 2, 4, 8, 16, 32] });
+        VotersPerTransaction = factory.CreateHistogram("gitaly_praefect_voters_per_transaction_total", "The number of nodes taking part in a single registered transaction",
+            new HistogramConfiguration { Buckets = [1, 2, 3, 4, 5, 8, 16] });
         Handled = new(l => CallsHandled.WithLabels(l.Service, l.Method, l.Type, l.Code));
         Handling = new(l => CallDuration.WithLabels(l.Service, l.Method, l.Type));
         NodeCall = new(l => NodeCallDuration.WithLabels(l.VirtualStorage, l.Storage));
@@ -128,4 +136,14 @@ internal sealed class PraefectMetrics
     public Counter ChecksumMismatches { get; }
 
     public Counter Failovers { get; }
+
+    /// <summary>Reference transaction actions (registered, started, committed, aborted, invalid); the Go Praefect's name and label.</summary>
+    public Counter TransactionActions { get; }
+
+    /// <summary>From a vote to its answer, by action (vote).</summary>
+    public Histogram TransactionDelay { get; }
+
+    public Histogram SubtransactionsPerTransaction { get; }
+
+    public Histogram VotersPerTransaction { get; }
 }

@@ -10,6 +10,7 @@ using Praefect.Server.Hosting;
 using Praefect.Server.Nodes;
 using Praefect.Server.Replication;
 using Praefect.Server.Routing;
+using Praefect.Server.Transactions;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Praefect.Server.Proxy;
@@ -25,6 +26,7 @@ namespace Praefect.Server.Proxy;
 /// <item>Route: find the virtual storage, choose the node, rewrite the storage names (<see cref="CallRouter"/>).</item>
 /// <item>Replay: the request body becomes the rewritten first frame followed by the untouched rest of the stream.</item>
 /// <item>Schedule: a repository mutator is handed to the replication scheduler BEFORE it runs.</item>
+/// <item>Transaction: a ref-changing mutator also runs on the up-to-date secondaries, voting (<see cref="TransactionalFanOut"/>).</item>
 /// <item>Fan out: a server-scoped mutator also goes to every secondary, each with its own storage name.</item>
 /// <item>Forward: send to the node over its pooled HTTP/2 connections and stream both directions.</item>
 /// <item>Finish: map forwarding failures to a gRPC status (<see cref="ProxyErrorReporter"/>), complete the replication ticket.</item>
@@ -38,6 +40,7 @@ internal sealed class GrpcForwarder(
     ReadDistributor reads,
     PraefectOptions options,
     ServerScopedFanOut fanOut,
+    TransactionalFanOut transactions,
     ProxyErrorReporter reporter,
     PraefectMetrics metrics,
     ILogger<GrpcForwarder> logger)
@@ -169,6 +172,9 @@ internal sealed class GrpcForwarder(
                 return;
             }
         }
+
+        // Step 4b: Transaction.
+        ticket = await transactions.StartAsync(context, operation, route, ticket).ConfigureAwait(false);
 
         // Step 5: Fan out.
         var secondaries = fanOut.Start(context, operation, route);

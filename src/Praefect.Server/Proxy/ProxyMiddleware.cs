@@ -5,7 +5,7 @@ namespace Praefect.Server.Proxy;
 
 /// <summary>
 /// Sends every Gitaly method of the merged registry (learned from the nodes, compiled as the fallback) to the forwarder, except the few praefect answers
-/// itself (ServerInfo), which continue to the gRPC endpoints like health and unknown methods.
+/// itself (ServerInfo, RefTransaction's votes), which continue to the gRPC endpoints like health and unknown methods.
 /// </summary>
 internal sealed class ProxyMiddleware(RequestDelegate next, GrpcForwarder forwarder, IOperationLookup registry)
 {
@@ -13,6 +13,7 @@ internal sealed class ProxyMiddleware(RequestDelegate next, GrpcForwarder forwar
     public static readonly IReadOnlySet<string> AnsweredLocally = new HashSet<string>(StringComparer.Ordinal)
     {
         "/gitaly.ServerService/ServerInfo",
+        Transactions.RefTransactionService.VoteMethod,
     };
 
     public Task InvokeAsync(HttpContext context)

@@ -36,6 +36,51 @@ internal sealed class DurableReplicationScheduler(
         return new DurableReplicationTicket(this, virtualStorage, relativePath, primaryStorage, jobs, ids) { Change = changeType, NewRelativePath = newRelativePath };
     }
 
+    // A reference transaction committed on the primary and committedSecondaries: they hold the new generation and need no job.
+    internal async ValueTask CompleteCommittedAsync(DurableReplicationTicket ticket, IReadOnlyCollection<string> committedSecondaries)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var committed = committedSecondaries.ToHashSet(StringComparer.Ordinal);
+        try
+        {
+            await store.IncrementGenerationAsync(ticket.VirtualStorage, ticket.RelativePath, [ticket.PrimaryStorage, .. committed], timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || timeout.IsCancellationRequested)
+        {
+            // Without the raised generations the committed secondaries are not known to hold the change: replicate to all.
+            ReplicationLog.GenerationNotRaised(logger, ticket.VirtualStorage, ticket.RelativePath, e);
+            committed.Clear();
+        }
+
+        var cancelled = new List<long>();
+        var ready = new List<long>();
+        var targets = new List<(string, string)>();
+        for (var i = 0; i < ticket.Jobs.Count; i++)
+        {
+            if (committed.Contains(ticket.Jobs[i].TargetStorage))
+            {
+                cancelled.Add(ticket.Ids[i]);
+            }
+            else
+            {
+                ready.Add(ticket.Ids[i]);
+                targets.Add((ticket.Jobs[i].VirtualStorage, ticket.Jobs[i].TargetStorage));
+            }
+        }
+
+        try
+        {
+            await store.CancelJobsAsync(cancelled, "the target committed the change in a reference transaction", timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || timeout.IsCancellationRequested)
+        {
+            // A job left pending is promoted and run later: a redundant copy, never a lost one.
+            ReplicationLog.MarkReadyDeferred(logger, ticket.VirtualStorage, ticket.RelativePath, e);
+        }
+
+        await MarkReadyAsync(ticket, ready, targets, timeout.Token).ConfigureAwait(false);
+    }
+
     internal async ValueTask CompleteAsync(DurableReplicationTicket ticket, bool succeeded)
     {
         // Not the caller's token: the call is over, and this write must happen even if the client left.
@@ -60,14 +105,19 @@ internal sealed class DurableReplicationScheduler(
             }
         }
 
+        await MarkReadyAsync(ticket, ticket.Ids, targets, timeout.Token).ConfigureAwait(false);
+    }
+
+    private async ValueTask MarkReadyAsync(DurableReplicationTicket ticket, IReadOnlyList<long> ids, IReadOnlyList<(string VirtualStorage, string Target)> targets, CancellationToken cancellationToken)
+    {
         try
         {
-            await store.MarkReadyAsync(ticket.Ids, timeout.Token).ConfigureAwait(false);
+            await store.MarkReadyAsync(ids, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException || timeout.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
             ReplicationLog.MarkReadyDeferred(logger, ticket.VirtualStorage, ticket.RelativePath, e);
-            instance.RetryMarkReady(ticket.Ids, targets);
+            instance.RetryMarkReady(ids, targets);
             return;
         }
 

@@ -31,4 +31,9 @@ internal sealed class DurableReplicationTicket(
 
     public ValueTask CompleteAsync(bool succeeded, CancellationToken cancellationToken) =>
         Interlocked.Exchange(ref _completed, 1) == 0 ? scheduler.CompleteAsync(this, succeeded) : ValueTask.CompletedTask;
+
+    public ValueTask CompleteCommittedAsync(IReadOnlyCollection<string> committedSecondaries, CancellationToken cancellationToken) =>
+        Interlocked.Exchange(ref _completed, 1) == 0
+            ? (Change is null ? scheduler.CompleteCommittedAsync(this, committedSecondaries) : scheduler.CompleteAsync(this, succeeded: true))
+            : ValueTask.CompletedTask;
 }

@@ -14,6 +14,19 @@ public abstract partial class DatastoreContract
     }
 
     [Test]
+    public async Task IncrementGenerationAsync_CommittedStorages_RaisesExactlyThoseAndLeavesTheRestOutdated()
+    {
+        await Store.IncrementGenerationAsync("praefect", "t.git", ["gitaly-1", "gitaly-2", "gitaly-3"], CancellationToken.None);
+
+        var generation = await Store.IncrementGenerationAsync("praefect", "t.git", ["gitaly-1", "gitaly-3"], CancellationToken.None);
+
+        Assert.That(generation, Is.EqualTo(2));
+        var all = await Store.GetGenerationsAsync("praefect", "t.git", CancellationToken.None);
+        Assert.That(all!.Storages, Is.EquivalentTo(new Dictionary<string, long> { ["gitaly-1"] = 2, ["gitaly-2"] = 1, ["gitaly-3"] = 2 }));
+        Assert.That(all.Outdated(["gitaly-1", "gitaly-2", "gitaly-3"]), Is.EqualTo(new[] { ("gitaly-2", 1L) }));
+    }
+
+    [Test]
     public async Task CompleteAsync_CopiedGeneration_RecordedOnTargetAndNeverLowered()
     {
         await ReadyAsync(Job());

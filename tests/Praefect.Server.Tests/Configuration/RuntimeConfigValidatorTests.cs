@@ -52,6 +52,10 @@ public sealed class RuntimeConfigValidatorTests
             "replication.workers_per_node is 0; set it to 1 or more (a worker per node and source)");
         yield return Case("backoff cap below base", c => c.Replication.BackoffMaxMs = 500,
             "replication.backoff_max_ms is 500; set it to 1000 or more (the cap cannot be below backoff_base_ms)");
+        yield return Case("unknown quorum", c => c.Transactions.Quorum = "most",
+            "transactions.quorum 'most' is unknown; use majority (the primary and at least half of the secondaries), all or primary");
+        yield return Case("no vote timeout", c => c.Transactions.VoteTimeoutSeconds = 0,
+            "transactions.vote_timeout_seconds is 0; set it to 1 or more seconds (the default is 30)");
         yield return Case("poll interval too short", c => c.Replication.PollIntervalMs = 0,
             "replication.poll_interval_ms is 0; set it to 10 or more (a shorter poll only loads the datastore)");
     }

@@ -7,3 +7,4 @@ praefect['replication_workers_per_node'] = 0
 praefect['storage_nodes'] = 'praefect-git-1'
 praefect['virtual_storages'] = { 'praefect' => { 'g1' => 'tcp://g1:8075' } }
 git_data_dirs 'default'
+praefect['transactions_quorum'] = 'most'
