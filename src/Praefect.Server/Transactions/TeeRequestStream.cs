@@ -42,7 +42,12 @@ internal sealed class TeeRequestStream(Stream inner, long prefixLength, IReadOnl
 
         if (read == 0)
         {
-            Complete(null);
+            // A zero-byte read (YARP's way of waiting for data without a buffer) is no end of stream.
+            if (destination.Length > 0)
+            {
+                Complete(null);
+            }
+
             return 0;
         }
 
