@@ -96,6 +96,23 @@ public sealed class ReceivePackTransactionTests : NodeFixture
     }
 
     [Test]
+    public async Task Push_Atomic_OneVoteOnAllTheUpdates()
+    {
+        using var work = new TempDirectory();
+        await using var praefect = await FakeVotingServer.StartAsync();
+        var repository = RepositoryClients.Repo(Storage, "tx/atomic.git");
+        await Clients.CreateAsync(repository);
+        var source = await Git.CreateRepositoryAsync(work.Combine("source"), commits: 2);
+        await Git.RunAsync(source, "branch", "alpha", "HEAD~1");
+
+        var push = await PushAsync(Node, Token, repository.RelativePath, Headers(NewTransactionId(), praefect.Server()), source, "--atomic", "alpha", "main");
+
+        Assert.That(push.Succeeded, Is.True, push.Stderr);
+        var updates = $"{ZeroOid} {await HeadOfAsync(source, "alpha")} refs/heads/alpha\n{ZeroOid} {await HeadOfAsync(source, "main")} refs/heads/main\n";
+        Assert.That(praefect.Votes.Select(v => v.Request.ReferenceUpdatesHash.ToByteArray()), Is.EqualTo(new[] { HashOf(updates) }));
+    }
+
+    [Test]
     public async Task Push_WithoutTransactionHeaders_NoVoteAndTheRepositorysOwnHooksRun()
     {
         using var work = new TempDirectory();
