@@ -7,6 +7,8 @@ using GitalyLite.Storage;
 using Grpc.Health.V1;
 using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging.Console;
+using Praefect.Logging;
 using Praefect.Protocol.Reflection;
 
 namespace GitalyLite.Hosting;
@@ -81,12 +83,9 @@ internal static class NodeHost
     private static void ConfigureLogging(ILoggingBuilder logging, string level)
     {
         logging.ClearProviders();
-        logging.AddJsonConsole(json =>
-        {
-            json.UseUtcTimestamp = true;
-            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            json.IncludeScopes = false;
-        });
+        // praefect's JSON lines (time, level, msg, Gitaly's field names, correlation_id), from the shared formatter.
+        logging.AddConsole(console => console.FormatterName = ConsoleLineFormatter.FormatterName);
+        logging.AddConsoleFormatter<ConsoleLineFormatter, ConsoleFormatterOptions>();
         logging.SetMinimumLevel(level switch
         {
             "debug" => LogLevel.Debug,

@@ -2,12 +2,14 @@ using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
+using Praefect.Logging;
+using Praefect.Protocol.Metadata;
 
 namespace GitalyLite.Logging;
 
 /// <summary>
 /// Outermost interceptor: one structured log line per call (method, storage, relative path, code,
-/// duration). Unexpected exceptions become Internal here, the only place that maps them.
+/// duration, and the caller's correlation id). Unexpected exceptions become Internal here, the only place that maps them.
 /// Unimplemented methods of registered services get a message naming the method.
 /// </summary>
 internal sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logger) : Interceptor
@@ -31,6 +33,9 @@ internal sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> log
     private async Task<T> Observe<T>(ServerCallContext context, Func<Task<T>> call)
     {
         var fields = CallLogFields.Attach(context);
+
+        // The caller's correlation id (praefect sends its call's or its job's) on every line written for this call.
+        LogCorrelation.Current = context.RequestHeaders.GetValue(CorrelationId.HeaderName);
         var started = Stopwatch.GetTimestamp();
         try
         {

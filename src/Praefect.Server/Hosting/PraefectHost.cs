@@ -2,6 +2,7 @@ using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Praefect.Server.Auth;
 using Praefect.Server.Failover;
+using Praefect.Logging;
 using Praefect.Server.Logging;
 using Praefect.Server.Metrics;
 using Praefect.Server.Nodes;

@@ -10,13 +10,11 @@ internal static class Correlation
 {
     public const string Header = Praefect.Protocol.Metadata.CorrelationId.HeaderName;
 
-    private static readonly AsyncLocal<string?> Flowing = new();
-
     /// <summary>The id of the call or job this code runs for (flows with async calls); null outside one.</summary>
     public static string? Current
     {
-        get => Flowing.Value;
-        set => Flowing.Value = value;
+        get => Praefect.Logging.LogCorrelation.Current;
+        set => Praefect.Logging.LogCorrelation.Current = value;
     }
 
     /// <summary>A new id: 26 characters of Crockford base32, like labkit's generated ids.</summary>

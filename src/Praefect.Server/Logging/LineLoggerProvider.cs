@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Praefect.Logging;
 
 namespace Praefect.Server.Logging;
 

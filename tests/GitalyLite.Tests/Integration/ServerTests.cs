@@ -55,18 +55,29 @@ public sealed class ServerTests : NodeFixture
     }
 
     [Test]
-    public async Task Call_Finished_OneJsonLogLineWithMethodStorageRelativePathCodeDuration()
+    public async Task Call_Finished_OnePraefectFormatJsonLineWithCorrelationId()
     {
         var relativePath = $"logged-{Guid.NewGuid():N}.git";
+        var headers = new Metadata();
+        foreach (var entry in Clients.Headers)
+        {
+            headers.Add(entry);
+        }
 
-        await Clients.Repository.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = RepositoryClients.Repo(Storage, relativePath) }, Clients.Headers);
+        headers.Add("x-gitlab-correlation-id", "corr-node-17");
 
-        await Wait.UntilAsync(() => FindLogState(relativePath) is not null, Wait.Patient, "the call's log line");
-        var state = FindLogState(relativePath)!.Value;
-        Assert.That(state.GetProperty("Method").GetString(), Is.EqualTo("/gitaly.RepositoryService/RepositoryExists"));
-        Assert.That(state.GetProperty("Storage").GetString(), Is.EqualTo(Storage));
-        Assert.That(state.GetProperty("Code").GetString(), Is.EqualTo("OK"));
-        Assert.That(state.GetProperty("DurationMs").GetDouble(), Is.GreaterThan(0));
+        await Clients.Repository.RepositoryExistsAsync(new RepositoryExistsRequest { Repository = RepositoryClients.Repo(Storage, relativePath) }, headers);
+
+        await Wait.UntilAsync(() => FindLogLine(relativePath) is not null, Wait.Patient, "the call's log line");
+        var line = FindLogLine(relativePath)!.Value;
+        Assert.That(line.GetProperty("time").GetString(), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"));
+        Assert.That(line.GetProperty("level").GetString(), Is.EqualTo("info"));
+        Assert.That(line.GetProperty("msg").GetString(), Does.StartWith("finished call '/gitaly.RepositoryService/RepositoryExists'"));
+        Assert.That(line.GetProperty("grpc.request.fullMethod").GetString(), Is.EqualTo("/gitaly.RepositoryService/RepositoryExists"));
+        Assert.That(line.GetProperty("storage").GetString(), Is.EqualTo(Storage));
+        Assert.That(line.GetProperty("grpc.code").GetString(), Is.EqualTo("OK"));
+        Assert.That(line.GetProperty("grpc.time_ms").GetDouble(), Is.GreaterThan(0));
+        Assert.That(line.GetProperty("correlation_id").GetString(), Is.EqualTo("corr-node-17"));
     }
 
     [Test]
@@ -136,7 +147,8 @@ public sealed class ServerTests : NodeFixture
         Assert.That(exists.Exists, Is.True);
     }
 
-    private JsonElement? FindLogState(string relativePath)
+    /// <summary>The node's JSON log line (praefect's format: fields at the top level) of the call on <paramref name="relativePath"/>.</summary>
+    private JsonElement? FindLogLine(string relativePath)
     {
         foreach (var line in Node.Process!.Lines)
         {
@@ -147,10 +159,9 @@ public sealed class ServerTests : NodeFixture
             }
 
             using var document = JsonDocument.Parse(json);
-            if (document.RootElement.TryGetProperty("State", out var state) &&
-                state.TryGetProperty("RelativePath", out var path) && path.GetString() == relativePath)
+            if (document.RootElement.TryGetProperty("relative_path", out var path) && path.GetString() == relativePath)
             {
-                return state.Clone();
+                return document.RootElement.Clone();
             }
         }
 

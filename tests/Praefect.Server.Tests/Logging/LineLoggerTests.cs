@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Praefect.Server.Logging;
+using Praefect.Logging;
 
 namespace Praefect.Server.Tests.Logging;
 

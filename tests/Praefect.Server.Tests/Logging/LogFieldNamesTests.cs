@@ -1,3 +1,4 @@
+using Praefect.Logging;
 using Praefect.Server.Logging;
 
 namespace Praefect.Server.Tests.Logging;

@@ -41,7 +41,7 @@ public sealed class ReplicationServiceTests
     }
 
     [Test]
-    public async Task Mutator_ClientCorrelationId_KeptOnTheJobItRecorded()
+    public async Task Mutator_ClientCorrelationId_KeptOnTheJobAndSentToTheSecondary()
     {
         await using var cluster = await ReplicationTestCluster.StartAsync(nodeCount: 2);
         await cluster.StartReplicatorAsync();
@@ -61,7 +61,14 @@ public sealed class ReplicationServiceTests
         await WaitForNoOpenJobsAsync(cluster);
         var job = (await JobsAsync(cluster, JobState.Completed)).Single(j => j.RelativePath == "correlated.git");
         Assert.That(job.CorrelationId, Is.EqualTo("corr-client-17"));
+
+        // The job's call to the secondary carried it: gitaly-lite writes it on the line of that call.
+        await Wait.UntilAsync(() => SecondaryLines(cluster).Any(), Converge, "the secondary's log line of the job's ReplicateRepository");
+        Assert.That(SecondaryLines(cluster).First(), Does.Contain("\"correlation_id\":\"corr-client-17\""));
     }
+
+    private static IEnumerable<string> SecondaryLines(ReplicationTestCluster cluster) =>
+        cluster.Nodes[1].Process!.Lines.Where(l => l.Contains("ReplicateRepository", StringComparison.Ordinal) && l.Contains("correlated.git", StringComparison.Ordinal));
 
     [Test]
     public async Task Mutator_SecondaryDownThenUp_ConvergesWithoutCountingAttempts()

@@ -2,10 +2,10 @@ using System.Buffers;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Praefect.Server.Logging;
+namespace Praefect.Logging;
 
 /// <summary><c>logging.format: text</c>: <c>time=... level=... msg="..." key=value ...</c>, one line per entry.</summary>
-internal sealed class TextLineFormatter : LineFormatter
+public sealed class TextLineFormatter : LineFormatter
 {
     [ThreadStatic]
     private static StringBuilder? t_line;

@@ -3,14 +3,14 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Praefect.Server.Logging;
+namespace Praefect.Logging;
 
 /// <summary>
 /// One JSON object per line, Gitaly style: <c>time</c> (UTC, milliseconds), <c>level</c>, <c>msg</c>,
 /// then every structured field of the message under its Gitaly name (see <see cref="LogFieldNames"/>).
 /// Written straight as UTF-8 by one JSON writer per thread, reused line after line.
 /// </summary>
-internal sealed class JsonLineFormatter : LineFormatter
+public sealed class JsonLineFormatter : LineFormatter
 {
     // Readable messages: quotes and apostrophes as themselves, not \u0022 (the JSON stays valid).
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -54,7 +54,7 @@ internal sealed class JsonLineFormatter : LineFormatter
             }
         }
 
-        if (!correlated && Correlation.Current is { } correlationId)
+        if (!correlated && LogCorrelation.Current is { } correlationId)
         {
             // A line written for a call or a replication job carries its id even when the message does not.
             json.WriteString("correlation_id", correlationId);

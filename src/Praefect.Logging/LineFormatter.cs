@@ -1,10 +1,10 @@
 using System.Buffers;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Praefect.Server.Logging;
+namespace Praefect.Logging;
 
-/// <summary>Formats one log entry as one UTF-8 line (ending in <c>\n</c>) into a caller's buffer (<see cref="LineLogger"/>).</summary>
-internal abstract class LineFormatter
+/// <summary>Formats one log entry as one UTF-8 line (ending in <c>\n</c>) into a caller's buffer (praefect's <c>LineLogger</c>, or <see cref="ConsoleLineFormatter"/> for a console logger).</summary>
+public abstract class LineFormatter
 {
     /// <summary>The time format of every line (UTC, milliseconds), as Gitaly writes it.</summary>
     public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";

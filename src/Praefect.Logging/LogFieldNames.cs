@@ -1,10 +1,10 @@
-namespace Praefect.Server.Logging;
+namespace Praefect.Logging;
 
 /// <summary>
 /// Maps [LoggerMessage] placeholder names (PascalCase, since they must be C# identifiers) to the
 /// field names Gitaly's logs use: <c>GrpcMethod</c> -> <c>grpc.method</c>, <c>RelativePath</c> -> <c>relative_path</c>.
 /// </summary>
-internal static class LogFieldNames
+public static class LogFieldNames
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
 
