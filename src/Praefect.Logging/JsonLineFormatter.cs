@@ -20,10 +20,13 @@ public sealed class JsonLineFormatter : LineFormatter
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IBufferWriter<byte> output)
     {
-        var json = t_writer ??= new Utf8JsonWriter(output, WriterOptions);
+        // Taken from the thread while in use (a value whose formatting logs again gets a writer of its own).
+        var json = t_writer ?? new Utf8JsonWriter(output, WriterOptions);
+        t_writer = null;
         json.Reset(output);
         WriteObject(json, logEntry);
         json.Flush();
+        t_writer = json;
 
         output.GetSpan(1)[0] = (byte)'\n';
         output.Advance(1);

@@ -12,7 +12,8 @@ public sealed class TextLineFormatter : LineFormatter
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IBufferWriter<byte> output)
     {
-        var line = (t_line ??= new StringBuilder(256)).Clear();
+        var line = (t_line ?? new StringBuilder(256)).Clear();
+        t_line = null;
         line.Append("time=").Append(DateTime.UtcNow.ToString(TimeFormat, System.Globalization.CultureInfo.InvariantCulture));
         line.Append(" level=").Append(JsonLineFormatter.LevelName(logEntry.LogLevel));
         line.Append(" msg=");
@@ -40,9 +41,9 @@ public sealed class TextLineFormatter : LineFormatter
         var text = line.ToString();
         output.Advance(Encoding.UTF8.GetBytes(text, output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
 
-        if (line.Capacity > 16 * 1024)
+        if (line.Capacity <= 16 * 1024)
         {
-            t_line = null;
+            t_line = line;
         }
     }
 

@@ -28,14 +28,16 @@ internal sealed class LineLogger(string category, LineFormatter formatter, LineS
             return;
         }
 
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        // Taken from the thread while in use: a value whose formatting logs again gets a buffer of its own.
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(1024);
+        t_buffer = null;
         buffer.ResetWrittenCount();
         formatter.Write(new LogEntry<TState>(logLevel, category, eventId, state, exception, format), buffer);
         sink.Append(buffer.WrittenSpan);
-        if (buffer.Capacity > KeptBufferBytes)
+        if (buffer.Capacity <= KeptBufferBytes)
         {
             // One huge line (a long exception) does not stay resident per thread.
-            t_buffer = null;
+            t_buffer = buffer;
         }
     }
 }

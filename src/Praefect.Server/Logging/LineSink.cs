@@ -22,6 +22,7 @@ internal sealed class LineSink : IDisposable
     private int _pendingLength;
     private bool _writing;
     private bool _stopping;
+    private bool _writerDone;
 
     public LineSink(Stream output)
     {
@@ -41,7 +42,7 @@ internal sealed class LineSink : IDisposable
                 Monitor.Wait(_gate);
             }
 
-            if (_stopping && !_writer.IsAlive)
+            if (_writerDone)
             {
                 // After disposal (late lines of shutdown): written directly.
                 WriteOut(lines);
@@ -59,23 +60,6 @@ internal sealed class LineSink : IDisposable
             if (wasEmpty && !_writing)
             {
                 Monitor.PulseAll(_gate);
-            }
-        }
-    }
-
-    /// <summary>Waits until every line appended so far has been written (or the timeout passed).</summary>
-    public void Flush(TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        lock (_gate)
-        {
-            while ((_pendingLength > 0 || _writing) && _writer.IsAlive)
-            {
-                var left = deadline - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left))
-                {
-                    return;
-                }
             }
         }
     }
@@ -114,6 +98,7 @@ internal sealed class LineSink : IDisposable
 
                 if (_pendingLength == 0)
                 {
+                    _writerDone = true;
                     Monitor.PulseAll(_gate);
                     return;
                 }
