@@ -89,6 +89,7 @@ public sealed class TransactionFaultTests
         Signal(third, "STOP");
 
         var votes = await VotesAsync();
+        var calls = _cluster.Nodes.ToDictionary(n => n.Storage, ReceivePackCalls);
 
         var push = _cluster.CommitAndPushAsync(work, "tx/killed.git");
         await Wait.UntilAsync(async () => await VotesAsync() >= votes + 2,
@@ -100,11 +101,13 @@ public sealed class TransactionFaultTests
         Assert.That(result.Succeeded, Is.False, "the client must not see a success: " + result.Stderr);
         foreach (var node in _cluster.Nodes)
         {
-            await Wait.UntilAsync(() => node.Process!.Lines.Count(l => l.Contains(ReceivePackCall, StringComparison.Ordinal)) >= 2,
+            await Wait.UntilAsync(() => ReceivePackCalls(node) > calls[node.Storage],
                 Bound, $"{node.Storage} to end its call of the killed push");
             Assert.That(await Git.ForEachRefAsync(node.RepositoryPath("tx/killed.git"), "refs/heads/"), Is.EqualTo(before), $"{node.Storage} kept no part of the update");
         }
     }
+
+    private static int ReceivePackCalls(GitalyLiteNode node) => node.Process!.Lines.Count(l => l.Contains(ReceivePackCall, StringComparison.Ordinal));
 
     private async Task<int> VotesAsync()
     {
