@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Praefect.Protocol.Admin;
 using Praefect.Server.Tests.Failover;
 using Praefect.Server.Tests.Support;
@@ -8,12 +9,16 @@ namespace Praefect.Server.Tests.Transactions;
 /// <summary>
 /// Reference transactions through a real praefect in front of three gitaly-lite nodes
 /// (<c>transactions.enabled</c>): a push is on every up-to-date node when it returns, and the loss of the
-/// primary right after an acknowledged push loses nothing.
+/// primary right after an acknowledged push loses nothing; with the nodes voting through their
+/// reference-transaction hook, a secondary changed behind praefect's back does not commit and is
+/// replicated, and praefect killed while the votes wait leaves no node with the update and the client with an error.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
 public sealed class ReferenceTransactionTests
 {
+    // The node's call log line (finished or failed) of a receive-pack, one per call.
+    private const string ReceivePackCall = "\"Method\":\"/gitaly.SSHService/SSHReceivePack\"";
     private static readonly TimeSpan Bound = Wait.Converge;
     private FailoverCluster? _cluster;
 
@@ -29,6 +34,11 @@ public sealed class ReferenceTransactionTests
                 {
                     node.Process?.PrintLog();
                 }
+            }
+
+            foreach (var node in _cluster.Nodes)
+            {
+                Signal(node, "CONT");
             }
 
             await _cluster.DisposeAsync();
@@ -92,5 +102,89 @@ public sealed class ReferenceTransactionTests
             Is.EqualTo(await Git.ForEachRefAsync(work, "refs/heads/")), "the acknowledged commit on the new primary");
         var next = await _cluster.CommitAndPushAsync(work, "tx/failover.git");
         Assert.That(next.Succeeded, Is.True, "the new primary takes writes: " + next.Stderr);
+    }
+
+    [Test]
+    [CancelAfter(240_000)]
+    public async Task Push_SecondaryChangedBehindPraefectsBack_ItDoesNotCommitAndIsReplicated()
+    {
+        _cluster = await FailoverCluster.StartAsync(c => c.Transactions.Enabled = true);
+        var work = await _cluster.CreateRepositoryAsync("tx/diverged.git");
+        Assert.That((await _cluster.PushAsync(work, "tx/diverged.git")).Succeeded, Is.True);
+        await _cluster.WaitUntilReplicatedAsync(Bound);
+        var diverged = _cluster.Node("praefect-git-3").RepositoryPath("tx/diverged.git");
+        var head = (await Git.RunAsync(diverged, "rev-parse", "refs/heads/main")).Trim();
+        var other = (await Git.RunAsync(diverged, "commit-tree", head + "^{tree}", "-p", head, "-m", "behind praefect's back")).Trim();
+        await Git.RunAsync(diverged, "update-ref", "refs/heads/main", other);
+
+        var push = await _cluster.CommitAndPushAsync(work, "tx/diverged.git");
+
+        Assert.That(push.Succeeded, Is.True, push.Stderr);
+        var expected = await Git.ForEachRefAsync(work, "refs/heads/");
+        Assert.That(await Git.ForEachRefAsync(_cluster.Node("praefect-git-1").RepositoryPath("tx/diverged.git"), "refs/heads/"), Is.EqualTo(expected), "primary as the push returned");
+        Assert.That(await Git.ForEachRefAsync(_cluster.Node("praefect-git-2").RepositoryPath("tx/diverged.git"), "refs/heads/"), Is.EqualTo(expected), "the agreeing secondary as the push returned");
+        await Wait.UntilAsync(() => _cluster.Praefect.LinesContaining("secondary praefect-git-3 did not commit").Count > 0, Bound,
+            "praefect to log that praefect-git-3 did not commit and gets a replication job");
+        var metrics = await MetricsText.ReadAsync(_cluster.Praefect.Config.PrometheusListenAddr);
+        Assert.That(metrics, Does.Contain("gitaly_praefect_transactions_total{action=\"committed\"}"), "the nodes voted");
+        await _cluster.WaitForRefsAsync("praefect-git-3", "tx/diverged.git", work, Bound);
+    }
+
+    [Test]
+    [CancelAfter(240_000)]
+    public async Task Push_PraefectKilledWhileVotesWait_NoNodeHasTheUpdateAndTheClientGotAnError()
+    {
+        _cluster = await FailoverCluster.StartAsync(c =>
+        {
+            c.Transactions.Enabled = true;
+            c.Transactions.Quorum = "all";
+            c.Transactions.VoteTimeoutSeconds = 600;
+            // The stopped node must stay a voter: praefect does not see it as unhealthy during the test.
+            c.Failover.UnhealthyThreshold = 100_000;
+        });
+        var work = await _cluster.CreateRepositoryAsync("tx/killed.git");
+        Assert.That((await _cluster.PushAsync(work, "tx/killed.git")).Succeeded, Is.True);
+        await _cluster.WaitUntilReplicatedAsync(Bound);
+        var before = await Git.ForEachRefAsync(work, "refs/heads/");
+        var third = _cluster.Node("praefect-git-3");
+        Signal(third, "STOP");
+
+        var votes = await VotesAsync();
+        var calls = _cluster.Nodes.ToDictionary(n => n.Storage, ReceivePackCalls);
+
+        var push = _cluster.CommitAndPushAsync(work, "tx/killed.git");
+        await Wait.UntilAsync(async () => await VotesAsync() >= votes + 2,
+            Bound, "the primary and the second node to have voted while the stopped third keeps the quorum open");
+        _cluster.Praefect.Process.Kill();
+        var result = await push;
+        Signal(third, "CONT");
+
+        Assert.That(result.Succeeded, Is.False, "the client must not see a success: " + result.Stderr);
+        foreach (var node in _cluster.Nodes)
+        {
+            await Wait.UntilAsync(() => ReceivePackCalls(node) > calls[node.Storage],
+                Bound, $"{node.Storage} to end its call of the killed push");
+            Assert.That(await Git.ForEachRefAsync(node.RepositoryPath("tx/killed.git"), "refs/heads/"), Is.EqualTo(before), $"{node.Storage} kept no part of the update");
+        }
+    }
+
+    private static int ReceivePackCalls(GitalyLiteNode node) => node.Process!.Lines.Count(l => l.Contains(ReceivePackCall, StringComparison.Ordinal));
+
+    private async Task<int> VotesAsync()
+    {
+        var metrics = await MetricsText.ReadAsync(_cluster!.Praefect.Config.PrometheusListenAddr);
+        var match = System.Text.RegularExpressions.Regex.Match(metrics, "gitaly_praefect_transactions_total\\{action=\"started\"\\} (\\d+)");
+        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static void Signal(GitalyLiteNode node, string signal)
+    {
+        if (node.Process is not { HasExited: false } process)
+        {
+            return;
+        }
+
+        using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 }
