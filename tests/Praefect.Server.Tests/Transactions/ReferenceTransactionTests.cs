@@ -18,7 +18,7 @@ namespace Praefect.Server.Tests.Transactions;
 public sealed class ReferenceTransactionTests
 {
     // The node's call log line (finished or failed) of a receive-pack, one per call.
-    private const string ReceivePackCall = "\"Method\":\"/gitaly.SSHService/SSHReceivePack\"";
+    private const string ReceivePackCall = "call '/gitaly.SSHService/SSHReceivePack' storage";
     private static readonly TimeSpan Bound = Wait.Converge;
     private FailoverCluster? _cluster;
 
