@@ -32,6 +32,6 @@ internal static class CtlApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var output = new CtlOutput(stdout, stderr);
-        return GoSubcommands.Invoke(Create(output), args, output);
+        return GoSubcommands.Invoke(Create(output), GoSubcommands.ForPraefectCtlArguments(args), output);
     }
 }

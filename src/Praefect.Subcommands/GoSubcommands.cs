@@ -28,6 +28,7 @@ internal static class GoSubcommands
         Repositories.TrackRepositoryCommand.Create(output),
         Repositories.TrackRepositoriesCommand.Create(output),
         Repositories.RemoveRepositoryCommand.Create(output),
+        ListUntrackedRepositories.ListUntrackedRepositoriesCommand.Create(output),
         Check.StartupCheckCommand.Create(output, checkName),
     ];
 
@@ -89,6 +90,17 @@ internal static class GoSubcommands
 
         return parse.Invoke(new InvocationConfiguration { Output = output.Out, Error = output.Error });
     }
+
+    /// <summary>
+    /// praefect-ctl's arguments with Go's single-dash long flags accepted when they run one of the shared commands
+    /// (<c>praefect-ctl remove-repository -virtual-storage default ...</c>, as their --help examples show); the
+    /// arguments of praefect-ctl's own commands are left as they are.
+    /// </summary>
+    public static IReadOnlyList<string> ForPraefectCtlArguments(IReadOnlyList<string> args) =>
+        args.Count > 0 && SharedNames.Value.Contains(args[0]) ? args.Select(GoFlag).ToList() : args;
+
+    private static readonly Lazy<HashSet<string>> SharedNames = new(() =>
+        Shared(new CommandOutput(TextWriter.Null, TextWriter.Null), checkName: "startup-check").Select(c => c.Name).ToHashSet(StringComparer.Ordinal));
 
     /// <summary><c>-virtual-storage</c> -> <c>--virtual-storage</c>; single-letter flags (<c>-q</c>) stay.</summary>
     private static string GoFlag(string arg) =>

@@ -13,7 +13,7 @@ namespace GitalyLite.Hosting;
 /// What gitaly-lite declares through gRPC server reflection, as a real Gitaly does: the compiled
 /// gitaly-proto 1.37 services, with RepositoryService extended by the methods gitaly-lite serves
 /// beyond 1.37 (RemoveRepository, RenameRepository, ReplicateRepository, targets marked with the
-/// field-level annotations), plus health and reflection.
+/// field-level annotations) and gitaly.InternalGitaly (WalkRepos), plus health and reflection.
 /// </summary>
 internal static class DeclaredProtocol
 {
@@ -22,6 +22,7 @@ internal static class DeclaredProtocol
         var catalog = DescriptorCatalog.FromCompiled([RepositoryLifecycleReflection.Descriptor, HealthReflection.Descriptor, ReflectionReflection.Descriptor]);
         var repositoryService = FileDescriptorProto.Parser.ParseFrom(RepositoryServiceReflection.Descriptor.SerializedData);
         catalog.TryAdd(RepositoryLifecycle.DeclareOn(repositoryService).ToByteString(), out _);
+        catalog.TryAdd(InternalGitaly.Declare().ToByteString(), out _);
         var compiled = OperationRegistry.CompiledCatalog();
         foreach (var name in compiled.FileNames)
         {

@@ -65,6 +65,7 @@ internal static class NodeHost
         app.MapGrpcService<SmartHttpServiceImpl>();
         app.MapGrpcService<RefServiceImpl>();
         app.MapGrpcService<RepositoryLifecycleService>();
+        app.MapGrpcService<InternalGitalyService>();
         app.MapGrpcService<ReflectionServer>();
         app.MapFallback(UnknownMethod.HandleAsync);
 

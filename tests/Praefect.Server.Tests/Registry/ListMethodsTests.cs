@@ -21,11 +21,12 @@ public sealed class ListMethodsTests
         var lines = result.Stdout.Split('\n');
         foreach (var node in cluster.Nodes)
         {
-            Assert.That(lines, Has.One.StartsWith($"praefect/{node.Storage} {node.Address}: declares 154 methods in 17 services; 152 routable, 3 of them beyond the compiled registry"));
+            Assert.That(lines, Has.One.StartsWith($"praefect/{node.Storage} {node.Address}: declares 155 methods in 18 services; 153 routable, 4 of them beyond the compiled registry"));
         }
 
         Assert.That(lines.Count(l => l == "  + /gitaly.RepositoryService/RemoveRepository (mutator, repository scope, target field 1)"), Is.EqualTo(3));
         Assert.That(lines.Count(l => l == "  + /gitaly.RepositoryService/ReplicateRepository (mutator, repository scope, target field 1, additional 2)"), Is.EqualTo(3));
+        Assert.That(lines.Count(l => l == "  + /gitaly.InternalGitaly/WalkRepos (accessor, server scope, storage field 1)"), Is.EqualTo(3));
         Assert.That(lines, Does.Contain("3 of 3 nodes answered"));
         await Testing.WaitForLearnedAsync(praefect, cluster.Nodes.Count);
     }
