@@ -29,6 +29,7 @@ internal static class GoSubcommands
         Repositories.TrackRepositoriesCommand.Create(output),
         Repositories.RemoveRepositoryCommand.Create(output),
         ListUntrackedRepositories.ListUntrackedRepositoriesCommand.Create(output),
+        Verify.VerifyCommand.Create(output),
         Check.StartupCheckCommand.Create(output, checkName),
     ];
 

@@ -52,19 +52,8 @@ internal static class RemoveRepositoryCommand
 
     public static async Task<int> ExecuteAsync(string configPath, string virtualStorage, string relativePath, bool apply, bool dbOnly, CommandOutput output, CancellationToken cancellationToken)
     {
-        if (RuntimeDatastore.Load(configPath, Name, output) is not { } loaded)
-        {
-            return ExitCodes.Usage;
-        }
-
-        await using var store = loaded.Store;
-        if (RepositoryOptions.Find(loaded.Config, virtualStorage, configPath, Name, output) is not { } vs)
-        {
-            return ExitCodes.Usage;
-        }
-
         var o = output.Out;
-        return await RuntimeDatastore.GuardAsync(Name, output, async () =>
+        return await RepositoryOptions.RunAsync(configPath, virtualStorage, Name, output, async (_, store, vs) =>
         {
             if (await store.GetGenerationsAsync(vs.Name, relativePath, cancellationToken) is null)
             {

@@ -44,21 +44,10 @@ internal static class TrackRepositoryCommand
     public static async Task<int> ExecuteAsync(string configPath, string virtualStorage, string relativePath, string? authoritative, bool replicateImmediately,
         CommandOutput output, CancellationToken cancellationToken)
     {
-        if (RuntimeDatastore.Load(configPath, Name, output) is not { } loaded)
-        {
-            return ExitCodes.Usage;
-        }
-
-        await using var store = loaded.Store;
-        if (RepositoryOptions.Find(loaded.Config, virtualStorage, configPath, Name, output) is not { } vs)
-        {
-            return ExitCodes.Usage;
-        }
-
         using var clients = new NodeClients();
-        var tracker = new RepositoryTracker(store, clients, output, Name, CorrelationId.New());
-        return await RuntimeDatastore.GuardAsync(Name, output, async () =>
+        return await RepositoryOptions.RunAsync(configPath, virtualStorage, Name, output, async (_, store, vs) =>
         {
+            var tracker = new RepositoryTracker(store, clients, output, Name, CorrelationId.New());
             var storage = await tracker.AuthoritativeAsync(vs, authoritative, cancellationToken);
             if (await tracker.ProblemAsync(vs, relativePath, storage, cancellationToken) is { } problem)
             {
