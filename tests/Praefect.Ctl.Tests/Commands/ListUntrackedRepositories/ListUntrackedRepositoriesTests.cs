@@ -1,5 +1,3 @@
-using Praefect.Configuration.Runtime;
-using Praefect.Datastore;
 using Praefect.TestSupport;
 
 namespace Praefect.Ctl.Tests.Commands.ListUntrackedRepositories;
@@ -43,36 +41,13 @@ public sealed class ListUntrackedRepositoriesTests
     /// <summary>A config of the two nodes (or <paramref name="secondAddress"/> for git-2), migrated, with tracked.git tracked.</summary>
     private async Task<string> ConfigAsync(string? secondAddress = null)
     {
-        Directory.CreateDirectory(_directory.Combine("data"));
-        var config = _directory.Combine("config.yml");
-        File.WriteAllText(config, $"""
-            data_dir: {_directory.Combine("data")}
-            listen_addr: 127.0.0.1:2305
-            virtual_storages:
-              - name: default
-                nodes:
-                  - storage: git-1
-                    address: {_one.Address}
-                    token: node-1-secret
-                    primary: true
-                  - storage: git-2
-                    address: {secondAddress ?? _two.Address}
-                    token: node-2-secret
-            """);
-        await using var store = DatastoreFactory.Create(RuntimeConfigLoader.LoadFile(config, out var error) ?? throw new InvalidOperationException(error));
-        await store.MigrateAsync(CancellationToken.None);
+        var config = await TwoNodeSubcommands.WriteConfigAsync(_directory, _one, _two, secondAddress);
+        await using var store = TwoNodeSubcommands.Open(config);
         await store.IncrementGenerationAsync("default", "tracked.git", "git-1", CancellationToken.None);
         return config;
     }
 
-    private static (int Exit, string Out, string Error) Run(string config, bool praefect, params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var exit = praefect
-            ? Praefect.Subcommands.GoSubcommands.RunForPraefect(config, args, TextReader.Null, stdout, stderr, _ => [])
-            : CtlApp.Run([.. args, "--config", config], stdout, stderr);
-        return (exit, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
-    }
+    private static (int Exit, string Out, string Error) Run(string config, bool praefect, params string[] args) => TwoNodeSubcommands.Run(config, praefect, args);
 
     [Test]
     public async Task ListUntracked_OlderThanZero_EveryUntrackedReplicaAsGoJsonLines()

@@ -1,4 +1,3 @@
-using Praefect.Configuration.Runtime;
 using Praefect.Datastore;
 using Praefect.TestSupport;
 
@@ -32,48 +31,20 @@ public sealed class RepositoryCommandsTests
     }
 
     [SetUp]
-    public void WriteConfig()
+    public async Task WriteConfigAsync()
     {
         _directory = new TempDirectory("repository-commands");
-        Directory.CreateDirectory(_directory.Combine("data"));
-        _config = _directory.Combine("config.yml");
-        File.WriteAllText(_config, $"""
-            data_dir: {_directory.Combine("data")}
-            listen_addr: 127.0.0.1:2305
-            virtual_storages:
-              - name: default
-                nodes:
-                  - storage: git-1
-                    address: {_one.Address}
-                    token: node-1-secret
-                    primary: true
-                  - storage: git-2
-                    address: {_two.Address}
-                    token: node-2-secret
-            """);
-        Assert.That(Run("sql-migrate", "--config", _config).Exit, Is.EqualTo(0));
+        _config = await TwoNodeSubcommands.WriteConfigAsync(_directory, _one, _two);
     }
 
     [TearDown]
     public void RemoveDirectory() => _directory.Dispose();
 
-    private static (int Exit, string Out, string Error) Run(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var exit = CtlApp.Run(args, stdout, stderr);
-        return (exit, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
-    }
+    private static (int Exit, string Out, string Error) Run(params string[] args) => TwoNodeSubcommands.RunCtl(args);
 
-    /// <summary>praefect's form: <c>praefect -config FILE &lt;subcommand&gt; -go-style-flags</c>.</summary>
-    private (int Exit, string Out, string Error) RunPraefect(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var exit = Praefect.Subcommands.GoSubcommands.RunForPraefect(_config, args, TextReader.Null, stdout, stderr, _ => []);
-        return (exit, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
-    }
+    private (int Exit, string Out, string Error) RunPraefect(params string[] args) => TwoNodeSubcommands.RunPraefect(_config, args);
 
-    private IDatastore OpenStore() =>
-        DatastoreFactory.Create(RuntimeConfigLoader.LoadFile(_config, out var error) ?? throw new InvalidOperationException(error));
+    private IDatastore OpenStore() => TwoNodeSubcommands.Open(_config);
 
     private static async Task<string> CreateOnDiskAsync(GitalyLiteNode node, string relativePath)
     {

@@ -1,4 +1,3 @@
-using Praefect.Configuration.Runtime;
 using Praefect.Datastore;
 using Praefect.TestSupport;
 
@@ -38,40 +37,11 @@ public sealed class VerifyCommandTests
     [TearDown]
     public void RemoveDirectory() => _directory.Dispose();
 
-    private async Task<string> ConfigAsync(string secondAddress)
-    {
-        Directory.CreateDirectory(_directory.Combine("data"));
-        var config = _directory.Combine("config.yml");
-        File.WriteAllText(config, $"""
-            data_dir: {_directory.Combine("data")}
-            listen_addr: 127.0.0.1:2305
-            virtual_storages:
-              - name: default
-                nodes:
-                  - storage: git-1
-                    address: {_one.Address}
-                    token: node-1-secret
-                    primary: true
-                  - storage: git-2
-                    address: {secondAddress}
-                    token: node-2-secret
-            """);
-        await using var store = Open(config);
-        await store.MigrateAsync(CancellationToken.None);
-        return config;
-    }
+    private Task<string> ConfigAsync(string secondAddress) => TwoNodeSubcommands.WriteConfigAsync(_directory, _one, _two, secondAddress);
 
-    private static IDatastore Open(string config) =>
-        DatastoreFactory.Create(RuntimeConfigLoader.LoadFile(config, out var error) ?? throw new InvalidOperationException(error));
+    private static IDatastore Open(string config) => TwoNodeSubcommands.Open(config);
 
-    private (int Exit, string Out, string Error) Run(bool praefect, params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var exit = praefect
-            ? Praefect.Subcommands.GoSubcommands.RunForPraefect(_config, args, TextReader.Null, stdout, stderr, _ => [])
-            : CtlApp.Run([.. args, "--config", _config], stdout, stderr);
-        return (exit, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
-    }
+    private (int Exit, string Out, string Error) Run(bool praefect, params string[] args) => TwoNodeSubcommands.Run(_config, praefect, args);
 
     /// <summary>A repository with one commit on <paramref name="withCommit"/> and an empty one on <paramref name="empty"/>, tracked as held by both.</summary>
     private async Task<string> RepositoryAsync(string name, IEnumerable<GitalyLiteNode> withCommit, IEnumerable<GitalyLiteNode> empty)
