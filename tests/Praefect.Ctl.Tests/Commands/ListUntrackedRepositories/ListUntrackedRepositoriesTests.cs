@@ -5,43 +5,25 @@ namespace Praefect.Ctl.Tests.Commands.ListUntrackedRepositories;
 /// <summary>list-untracked-repositories as praefect and praefect-ctl run it, on a SQLite datastore and two real gitaly-lite nodes of its own.</summary>
 [TestFixture]
 [CancelAfter(180_000)]
-public sealed class ListUntrackedRepositoriesTests
+public sealed class ListUntrackedRepositoriesTests : TwoNodeSubcommandFixture
 {
     private const string Header = "The following repositories were found on disk, but missing from the tracking database:\n";
 
-    private GitalyLiteNode _one = null!;
-    private GitalyLiteNode _two = null!;
-    private TempDirectory _directory = null!;
 
     [OneTimeSetUp]
-    public async Task StartNodesAsync()
+    public async Task CreateRepositoriesAsync()
     {
-        _one = await GitalyLiteNode.StartAsync("git-1", "node-1-secret");
-        _two = await GitalyLiteNode.StartAsync("git-2", "node-2-secret");
-        foreach (var (node, path) in new[] { (_one, "@hashed/aa/bb/aabb.git"), (_one, "tracked.git"), (_two, "tracked.git"), (_two, "group/project.git") })
+        foreach (var (node, path) in new[] { (one, "@hashed/aa/bb/aabb.git"), (one, "tracked.git"), (two, "tracked.git"), (two, "group/project.git") })
         {
             Directory.CreateDirectory(Path.GetDirectoryName(node.RepositoryPath(path))!);
             await Git.RunAsync(node.StorageDir, "init", "--bare", "--quiet", node.RepositoryPath(path));
         }
     }
 
-    [OneTimeTearDown]
-    public async Task StopNodesAsync()
-    {
-        await _one.DisposeAsync();
-        await _two.DisposeAsync();
-    }
-
-    [SetUp]
-    public void CreateDirectory() => _directory = new TempDirectory("list-untracked");
-
-    [TearDown]
-    public void RemoveDirectory() => _directory.Dispose();
-
     /// <summary>A config of the two nodes (or <paramref name="secondAddress"/> for git-2), migrated, with tracked.git tracked.</summary>
     private async Task<string> ConfigAsync(string? secondAddress = null)
     {
-        var config = await TwoNodeSubcommands.WriteConfigAsync(_directory, _one, _two, secondAddress);
+        var config = await TwoNodeSubcommands.WriteConfigAsync(directory, one, two, secondAddress);
         await using var store = TwoNodeSubcommands.Open(config);
         await store.IncrementGenerationAsync("default", "tracked.git", "git-1", CancellationToken.None);
         return config;

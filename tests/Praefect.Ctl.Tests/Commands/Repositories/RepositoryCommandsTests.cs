@@ -9,36 +9,15 @@ namespace Praefect.Ctl.Tests.Commands.Repositories;
 /// </summary>
 [TestFixture]
 [CancelAfter(180_000)]
-public sealed class RepositoryCommandsTests
+public sealed class RepositoryCommandsTests : TwoNodeSubcommandFixture
 {
-    private GitalyLiteNode _one = null!;
-    private GitalyLiteNode _two = null!;
-    private TempDirectory _directory = null!;
     private string _config = null!;
-
-    [OneTimeSetUp]
-    public async Task StartNodesAsync()
-    {
-        _one = await GitalyLiteNode.StartAsync("git-1", "node-1-secret");
-        _two = await GitalyLiteNode.StartAsync("git-2", "node-2-secret");
-    }
-
-    [OneTimeTearDown]
-    public async Task StopNodesAsync()
-    {
-        await _one.DisposeAsync();
-        await _two.DisposeAsync();
-    }
 
     [SetUp]
     public async Task WriteConfigAsync()
     {
-        _directory = new TempDirectory("repository-commands");
-        _config = await TwoNodeSubcommands.WriteConfigAsync(_directory, _one, _two);
+        _config = await TwoNodeSubcommands.WriteConfigAsync(directory, one, two);
     }
-
-    [TearDown]
-    public void RemoveDirectory() => _directory.Dispose();
 
     private static (int Exit, string Out, string Error) Run(params string[] args) => TwoNodeSubcommands.RunCtl(args);
 
@@ -60,7 +39,7 @@ public sealed class RepositoryCommandsTests
     public async Task TrackRepository_OnDiskNotTracked_RecordedAndJobQueuedWithCorrelationId()
     {
         var path = UniquePath("track");
-        await CreateOnDiskAsync(_one, path);
+        await CreateOnDiskAsync(one, path);
 
         var result = RunPraefect("track-repository", "-virtual-storage", "default", "-relative-path", path, "-authoritative-storage", "git-1");
         var again = RunPraefect("track-repository", "-virtual-storage", "default", "-relative-path", path);
@@ -91,8 +70,8 @@ public sealed class RepositoryCommandsTests
     public async Task TrackRepositories_OneBadLine_ReportsEveryBadLineTracksNothing()
     {
         var good = UniquePath("bulk");
-        await CreateOnDiskAsync(_one, good);
-        var input = _directory.Combine("repositories.json");
+        await CreateOnDiskAsync(one, good);
+        var input = directory.Combine("repositories.json");
         File.WriteAllLines(input,
         [
             $$"""{"relative_path":"{{good}}","virtual_storage":"default","authoritative_storage":"git-1"}""",
@@ -118,9 +97,9 @@ public sealed class RepositoryCommandsTests
     public async Task TrackRepositories_ValidFile_TracksEach()
     {
         var (a, b) = (UniquePath("bulk-a"), UniquePath("bulk-b"));
-        await CreateOnDiskAsync(_one, a);
-        await CreateOnDiskAsync(_two, b);
-        var input = _directory.Combine("repositories.json");
+        await CreateOnDiskAsync(one, a);
+        await CreateOnDiskAsync(two, b);
+        var input = directory.Combine("repositories.json");
         File.WriteAllLines(input,
         [
             $$"""{"relative_path":"{{a}}","virtual_storage":"default","authoritative_storage":"git-1"}""",
@@ -143,7 +122,7 @@ public sealed class RepositoryCommandsTests
     public async Task RemoveRepository_DryRunThenApply_GoneFromDisksDatastoreAndQueue()
     {
         var path = UniquePath("remove");
-        var (onOne, onTwo) = (await CreateOnDiskAsync(_one, path), await CreateOnDiskAsync(_two, path));
+        var (onOne, onTwo) = (await CreateOnDiskAsync(one, path), await CreateOnDiskAsync(two, path));
         Assert.That(RunPraefect("track-repository", "-virtual-storage", "default", "-relative-path", path).Exit, Is.EqualTo(0));
 
         var dryRun = RunPraefect("remove-repository", "-virtual-storage", "default", "-relative-path", path);
@@ -172,7 +151,7 @@ public sealed class RepositoryCommandsTests
     public async Task RemoveRepository_ApplyDbOnly_LeftOnDisk()
     {
         var path = UniquePath("remove-db");
-        var onOne = await CreateOnDiskAsync(_one, path);
+        var onOne = await CreateOnDiskAsync(one, path);
         Assert.That(Run("track-repository", "--config", _config, "--virtual-storage", "default", "--relative-path", path).Exit, Is.EqualTo(0));
 
         var result = Run("remove-repository", "--config", _config, "--virtual-storage", "default", "--relative-path", path, "--apply", "--db-only");

@@ -6,38 +6,17 @@ namespace Praefect.Ctl.Tests.Commands.Verify;
 /// <summary>verify as praefect and praefect-ctl run it, on a SQLite datastore and two real gitaly-lite nodes of its own.</summary>
 [TestFixture]
 [CancelAfter(180_000)]
-public sealed class VerifyCommandTests
+public sealed class VerifyCommandTests : TwoNodeSubcommandFixture
 {
-    private GitalyLiteNode _one = null!;
-    private GitalyLiteNode _two = null!;
-    private TempDirectory _directory = null!;
     private string _config = null!;
-
-    [OneTimeSetUp]
-    public async Task StartNodesAsync()
-    {
-        _one = await GitalyLiteNode.StartAsync("git-1", "node-1-secret");
-        _two = await GitalyLiteNode.StartAsync("git-2", "node-2-secret");
-    }
-
-    [OneTimeTearDown]
-    public async Task StopNodesAsync()
-    {
-        await _one.DisposeAsync();
-        await _two.DisposeAsync();
-    }
 
     [SetUp]
     public async Task WriteConfigAsync()
     {
-        _directory = new TempDirectory("verify");
-        _config = await ConfigAsync(_two.Address);
+        _config = await ConfigAsync(two.Address);
     }
 
-    [TearDown]
-    public void RemoveDirectory() => _directory.Dispose();
-
-    private Task<string> ConfigAsync(string secondAddress) => TwoNodeSubcommands.WriteConfigAsync(_directory, _one, _two, secondAddress);
+    private Task<string> ConfigAsync(string secondAddress) => TwoNodeSubcommands.WriteConfigAsync(directory, one, two, secondAddress);
 
     private static IDatastore Open(string config) => TwoNodeSubcommands.Open(config);
 
@@ -47,15 +26,15 @@ public sealed class VerifyCommandTests
     private async Task<string> RepositoryAsync(string name, IEnumerable<GitalyLiteNode> withCommit, IEnumerable<GitalyLiteNode> empty)
     {
         var path = $"{name}-{Guid.NewGuid():N}.git";
-        var work = await Git.CreateRepositoryAsync(_directory.Combine("work-" + name), 1);
+        var work = await Git.CreateRepositoryAsync(directory.Combine("work-" + name), 1);
         foreach (var node in withCommit)
         {
-            await Git.RunAsync(_directory.Path, "clone", "--bare", "--quiet", work, node.RepositoryPath(path));
+            await Git.RunAsync(directory.Path, "clone", "--bare", "--quiet", work, node.RepositoryPath(path));
         }
 
         foreach (var node in empty)
         {
-            await Git.RunAsync(_directory.Path, "init", "--bare", "--quiet", node.RepositoryPath(path));
+            await Git.RunAsync(directory.Path, "init", "--bare", "--quiet", node.RepositoryPath(path));
         }
 
         await using var store = Open(_config);
@@ -66,7 +45,7 @@ public sealed class VerifyCommandTests
     [Test]
     public async Task Verify_ReplicaMatches_LineAndExit0NothingQueued()
     {
-        var path = await RepositoryAsync("same", [_one, _two], []);
+        var path = await RepositoryAsync("same", [one, two], []);
 
         var (exit, output, error) = Run(praefect: true, "verify", "-virtual-storage", "default", "-relative-path", path);
 
@@ -79,8 +58,8 @@ public sealed class VerifyCommandTests
     [Test]
     public async Task Verify_ReplicaDiffersAndReplicaMissing_MarkedOutdatedReplicationQueued()
     {
-        var differs = await RepositoryAsync("a-differs", [_one], [_two]);
-        var missing = await RepositoryAsync("b-missing", [_one], []);
+        var differs = await RepositoryAsync("a-differs", [one], [two]);
+        var missing = await RepositoryAsync("b-missing", [one], []);
 
         var (exit, output, error) = Run(praefect: false, "verify", "-virtual-storage", "default", "-storage", "git-2");
 
@@ -105,7 +84,7 @@ public sealed class VerifyCommandTests
     [Test]
     public async Task Verify_ReplicaNodeDown_CouldNotVerifyExit1NothingMarked()
     {
-        var path = await RepositoryAsync("down", [_one, _two], []);
+        var path = await RepositoryAsync("down", [one, two], []);
         using var down = TestPorts.ReserveUnanswered();
         var generation = await GenerationsAsync(path);
         _config = await ConfigAsync(down.Address);
