@@ -9,11 +9,19 @@ using Praefect.TestSupport;
 // Side by side in one run: the same load straight to a gitaly-lite node and through praefect in front of it,
 // in interleaved rounds (direct, then praefect, per measurement); the table shows the median of the rounds.
 // Usage: dotnet bench/Praefect.Bench/bin/Release/net10.0/Praefect.Bench.dll [--seconds 5 --rounds 3 --clone-mb 100 --refs 20000 --only all|unary|inforefs|clone]
+// Pushes with reference transactions off vs on (three nodes, its own setup): ... --only push [--rounds 3 --pushes 20]
 var seconds = Argument("--seconds", 5);
 var rounds = Math.Max(1, Argument("--rounds", 3));
 var cloneMegabytes = Argument("--clone-mb", 100);
 var refCount = Argument("--refs", 20_000);
 var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : "all";
+if (only == "push")
+{
+    Console.WriteLine($"# praefect push benchmark ({Environment.ProcessorCount} cores, .NET {Environment.Version}); load average at start: {LoadAverage()}");
+    await PushBenchmark.RunAsync(rounds, Math.Max(4, Argument("--pushes", 20)));
+    return 0;
+}
+
 var duration = TimeSpan.FromSeconds(seconds);
 var warmup = TimeSpan.FromSeconds(Math.Max(1, seconds / 3));
 const string Token = "bench-node-secret";

@@ -155,7 +155,7 @@ internal sealed class GrpcForwarder(
 
         // Step 4: Schedule.
         IReplicationTicket? ticket = null;
-        if (operation.Kind == OperationKind.Mutator && route.RelativePath is not null)
+        if (operation.Kind == OperationKind.Mutator && route.RelativePath is not null && ReplicationChange.IsChange(operation))
         {
             try
             {

@@ -14,6 +14,20 @@ internal static class ReplicationChange
 {
     private static readonly FieldPath RenameDestination = new([2]);
 
+    /// <summary>
+    /// Mutators by classification (routed to the primary) that change nothing: the receive-pack ref
+    /// advertisement must show the primary's refs, but recording a copy for it would raise the
+    /// repository's generation before every HTTP push and so leave the secondaries "outdated" for the
+    /// push itself (no transaction could include them, no read could go to them).
+    /// </summary>
+    private static readonly IReadOnlySet<string> ChangeNothing = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "/gitaly.SmartHTTPService/InfoRefsReceivePack",
+    };
+
+    /// <summary>True when the mutator changes the repository, so its replication must be recorded.</summary>
+    public static bool IsChange(OperationInfo operation) => !ChangeNothing.Contains(operation.FullMethod);
+
     /// <summary>Records the jobs of one routed mutator with the scheduler, as the kind of change it is.</summary>
     public static ValueTask<IReplicationTicket> BeginAsync(IReplicationScheduler scheduler, OperationInfo operation, ReadOnlyMemory<byte> message,
         string virtualStorage, string relativePath, string primaryStorage, CancellationToken cancellationToken)

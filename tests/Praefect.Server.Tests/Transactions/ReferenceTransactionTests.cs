@@ -73,6 +73,36 @@ public sealed class ReferenceTransactionTests
 
     [Test]
     [CancelAfter(240_000)]
+    public async Task HttpPush_ThreeNodes_OnAllThreeWhenThePushReturns_TheAdvertisementRecordsNoCopy()
+    {
+        // A push over smart HTTP is InfoRefsReceivePack (a mutator by classification, routed to the primary)
+        // then PostReceivePack: the advertisement must not leave the secondaries outdated for the push itself.
+        _cluster = await FailoverCluster.StartAsync(c => c.Transactions.Enabled = true);
+        var work = await _cluster.CreateRepositoryAsync("tx/http.git");
+        await _cluster.WaitUntilReplicatedAsync(Bound);
+        await using var gateway = await SmartHttpGateway.StartAsync(_cluster.Praefect.Address, FailoverCluster.VirtualStorage, FailoverCluster.AuthToken);
+
+        await Git.AddCommitsAsync(work, 1);
+        var push = await Git.TryRunAsync(work, null, "push", "--quiet", gateway.UrlFor("tx/http.git"), "refs/heads/*:refs/heads/*");
+
+        Assert.That(push.Succeeded, Is.True, push.Stderr);
+        var expected = await Git.ForEachRefAsync(work, "refs/heads/");
+        foreach (var node in _cluster.Nodes)
+        {
+            Assert.That(await Git.ForEachRefAsync(node.RepositoryPath("tx/http.git"), "refs/heads/"), Is.EqualTo(expected), $"refs of {node.Storage} as the push returned");
+        }
+
+        var nodes = (await _cluster.Admin().ListNodesAsync(new ListNodesRequest(), FailoverCluster.Call())).VirtualStorages.Single().Nodes;
+        Assert.That(nodes.Select(n => (n.Storage, n.OutdatedRepositories)), Is.EquivalentTo(_cluster.Nodes.Select(n => (n.Storage, 0L))),
+            "every node holds the push's generation as it returns");
+        await Wait.UntilAsync(() => _cluster.Praefect.LinesContaining("praefect/tx/http.git: committed on ").Count > 0, Bound, "praefect's line for the push's transaction");
+        var finished = _cluster.Praefect.LinesContaining("praefect/tx/http.git: committed on ").Single();
+        Assert.That(_cluster.Nodes.Select(n => n.Storage), Is.All.Matches<string>(storage => finished.Contains(storage, StringComparison.Ordinal)),
+            "all three nodes voted and committed the push: " + finished);
+    }
+
+    [Test]
+    [CancelAfter(240_000)]
     public async Task ForcedFailover_PrimaryKilledRightAfterAnAcknowledgedPush_NoDatalossAndTheCommitOnTheNewPrimary()
     {
         _cluster = await FailoverCluster.StartAsync(c => c.Transactions.Enabled = true);
