@@ -138,7 +138,10 @@ public sealed class PraefectProcess : IAsyncDisposable
         var before = CountLines("\"Configuration reloaded");
         await File.WriteAllTextAsync(ConfigPath, Render(config));
         Signal(SigHup);
-        await Wait.UntilAsync(() => CountLines("\"Configuration reloaded") > before, Wait.Patient, "praefect to log the configuration reload");
+        // A praefect that died (e.g. of the SIGHUP itself) says so at once, with its log, instead of a timeout.
+        await Wait.UntilAsync(() => Process.HasExited
+            ? throw new WaitAbortedException($"praefect exited with {Process.ExitCode} after SIGHUP, before logging the reload:{Environment.NewLine}{Process.Log}")
+            : CountLines("\"Configuration reloaded") > before, Wait.Patient, "praefect to log the configuration reload");
         Config = config;
     }
 

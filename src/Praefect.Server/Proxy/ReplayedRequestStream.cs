@@ -11,27 +11,13 @@ namespace Praefect.Server.Proxy;
 /// pipe, unbuffered. A <paramref name="rented"/> buffer holding the message goes back to the pool once
 /// the message is sent.
 /// </summary>
-internal sealed class ReplayedRequestStream(ReadOnlyMemory<byte> firstMessage, byte[]? rented, PipeReader rest) : Stream
+internal sealed class ReplayedRequestStream(ReadOnlyMemory<byte> firstMessage, byte[]? rented, PipeReader rest) : RequestBodyStream
 {
     private const int HeaderLength = 5;
     private readonly int _prefixLength = HeaderLength + firstMessage.Length;
     private ReadOnlyMemory<byte> _message = firstMessage;
     private byte[]? _rented = rented;
     private int _prefixOffset;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
     {
@@ -87,20 +73,4 @@ internal sealed class ReplayedRequestStream(ReadOnlyMemory<byte> firstMessage, b
 
         return copied;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -26,15 +26,21 @@ internal static class ReplicationSourceChooser
         var others = storages.Where(s => s != job.TargetStorage)
             .OrderBy(s => s == job.SourceStorage ? 0 : 1)
             .ToList();
+        // A target that already holds the latest generation is copied to only from the job's own source: a
+        // mutator that failed there raised no generation but may have changed refs. Re-sourced elsewhere the
+        // copy could only repeat what the target holds, and when the target is now the primary (an old job
+        // after a failover) a write landing on it during the copy would be overwritten with older data.
+        if (target >= generations.Generation)
+        {
+            return Held(job.SourceStorage) >= generations.Generation && isHealthy(job.SourceStorage) && job.SourceStorage != job.TargetStorage
+                ? new ReplicationSourcePlan.Copy([(job.SourceStorage, (long?)Held(job.SourceStorage))], Latest: true)
+                : new ReplicationSourcePlan.UpToDate(target);
+        }
+
         var latest = others.Where(s => Held(s) >= generations.Generation && isHealthy(s)).ToList();
         if (latest.Count > 0)
         {
             return new ReplicationSourcePlan.Copy([.. latest.Select(s => (s, (long?)Held(s)))], Latest: true);
-        }
-
-        if (target >= generations.Generation)
-        {
-            return new ReplicationSourcePlan.UpToDate(target);
         }
 
         var ahead = others.Where(s => Held(s) > target && isHealthy(s)).OrderByDescending(Held).ToList();

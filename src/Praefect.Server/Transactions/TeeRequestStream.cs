@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using Praefect.Server.Proxy;
 
 namespace Praefect.Server.Transactions;
 
@@ -7,25 +8,11 @@ namespace Praefect.Server.Transactions;
 /// bytes) also written to each secondary's pipe, before the primary gets it. A secondary whose call ended
 /// (its pipe's reader completed) is dropped; the end of the client's stream (or its failure) completes every pipe.
 /// </summary>
-internal sealed class TeeRequestStream(Stream inner, long prefixLength, IReadOnlyList<PipeWriter> secondaries) : Stream
+internal sealed class TeeRequestStream(Stream inner, long prefixLength, IReadOnlyList<PipeWriter> secondaries) : RequestBodyStream
 {
     private readonly PipeWriter?[] _writers = [.. secondaries];
     private long _position;
     private int _completed;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
     {
@@ -103,20 +90,4 @@ internal sealed class TeeRequestStream(Stream inner, long prefixLength, IReadOnl
             _writers[i] = null;
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -42,10 +42,9 @@ internal static class DatalossCommand
         var (config, store) = loaded.Value;
 
         await using var _ = store;
-        var virtualStorages = config.VirtualStorages.Where(vs => virtualStorage is null || vs.Name == virtualStorage).ToList();
-        if (virtualStorages.Count == 0)
+        var virtualStorages = VirtualStorageSelection.Select(config, virtualStorage, configPath, output.Error, $"{output.Program} {Name}");
+        if (virtualStorages is null)
         {
-            output.Error.WriteLine($"{output.Program} {Name}: error: virtual storage '{virtualStorage}' is not in {configPath}; configured: {string.Join(", ", config.VirtualStorages.Select(vs => vs.Name))}");
             return ExitCodes.Usage;
         }
 

@@ -78,4 +78,13 @@ public sealed class ReplicationSourceChooserTests
 
         Assert.That(plan.Candidates[0], Is.EqualTo(("gitaly-1", (long?)2)));
     }
+
+    [Test]
+    public void Choose_TargetAtLatestAndJobSourceUnhealthy_UpToDateRatherThanCopyFromAnotherReplica()
+    {
+        // An old job to what is now the primary: a copy from another replica could overwrite a write landing on it.
+        var plan = Choose(Job("gitaly-1", "gitaly-2"), Generations(4, ("gitaly-1", 3), ("gitaly-2", 4), ("gitaly-3", 4)));
+
+        Assert.That(plan, Is.TypeOf<ReplicationSourcePlan.UpToDate>());
+    }
 }

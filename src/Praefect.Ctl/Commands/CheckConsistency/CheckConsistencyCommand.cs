@@ -49,10 +49,9 @@ internal static class CheckConsistencyCommand
 
         var (config, store) = loaded.Value;
         await using var _ = store;
-        var virtualStorages = config.VirtualStorages.Where(vs => virtualStorage is null || vs.Name == virtualStorage).ToList();
-        if (virtualStorages.Count == 0)
+        var virtualStorages = VirtualStorageSelection.Select(config, virtualStorage, configPath, output.Error, $"praefect-ctl {Name}");
+        if (virtualStorages is null)
         {
-            output.Error.WriteLine($"praefect-ctl {Name}: error: virtual storage '{virtualStorage}' is not in {configPath}; configured: {string.Join(", ", config.VirtualStorages.Select(vs => vs.Name))}");
             return ExitCodes.Usage;
         }
 
