@@ -17,7 +17,7 @@ var refCount = Argument("--refs", 20_000);
 var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : "all";
 if (only == "push")
 {
-    Console.WriteLine($"# praefect push benchmark ({Environment.ProcessorCount} cores, .NET {Environment.Version}); load average at start: {LoadAverage()}");
+    Console.WriteLine($"# praefect push benchmark ({Environment.ProcessorCount} cores, .NET {Environment.Version}); load average at start: {MachineLoad.Average()}");
     await PushBenchmark.RunAsync(rounds, Math.Max(4, Argument("--pushes", 20)));
     return 0;
 }
@@ -28,7 +28,7 @@ const string Token = "bench-node-secret";
 const string PraefectToken = "bench-praefect-secret";
 
 Console.WriteLine($"# praefect proxy benchmark ({Environment.ProcessorCount} cores, {seconds} s per measurement, {rounds} rounds, .NET {Environment.Version})");
-Console.WriteLine($"# load average at start: {LoadAverage()}");
+Console.WriteLine($"# load average at start: {MachineLoad.Average()}");
 await using var node = await GitalyLiteNode.StartAsync("bench-node", Token);
 using var work = new TempDirectory("praefect-bench");
 var config = PraefectProcess.ConfigFor("praefect", PraefectToken, (node.Storage, node.Address, Token));
@@ -58,7 +58,7 @@ var clones = new List<(double Direct, double Proxied)>();
 var retried = 0;
 for (var round = 1; round <= rounds; round++)
 {
-    Console.WriteLine($"round {round} of {rounds} (load average {LoadAverage()})");
+    Console.WriteLine($"round {round} of {rounds} (load average {MachineLoad.Average()})");
     foreach (var concurrency in only is "all" or "unary" ? new[] { 1, 16 } : [])
     {
         var direct = await UnaryAsync(targets[0], concurrency);
@@ -140,7 +140,7 @@ var now = status.First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Sp
 rows.Add($"| praefect resident memory | | peak {long.Parse(peak, CultureInfo.InvariantCulture) / 1024} MB, now {long.Parse(now, CultureInfo.InvariantCulture) / 1024} MB | | |");
 
 Console.WriteLine();
-Console.WriteLine($"Medians of {rounds} rounds; load average at the end: {LoadAverage()}");
+Console.WriteLine($"Medians of {rounds} rounds; load average at the end: {MachineLoad.Average()}");
 Console.WriteLine();
 Console.WriteLine("| measurement | direct to gitaly-lite | through praefect | praefect / direct | |");
 Console.WriteLine("|---|---|---|---|---|");
@@ -176,8 +176,6 @@ static void PrintTopTypes(Dictionary<string, long> before, Dictionary<string, lo
 
 // praefect's user+sys CPU time so far (/proc/<pid>/stat): divided by the calls of a window, a figure the machine's load barely moves.
 TimeSpan ProcessorTime() => System.Diagnostics.Process.GetProcessById(praefect.Process.Id).TotalProcessorTime;
-
-static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 Task<LoadResult> UnaryAsync((string Name, Grpc.Net.Client.GrpcChannel Channel, string Storage, string Token, string Address) target, int concurrency, Action? windowStarting = null)
 {

@@ -102,7 +102,7 @@ internal static class PushBenchmark
                 }
 
                 Console.WriteLine($"round {round} of {rounds}: " + string.Join("; ", modes.Select(m =>
-                    $"{m.Name} p50 {Percentile(m.Latencies, 50):0.0} ms, {m.Throughputs[^1]:0.0} pushes/s")) + $" (load average {LoadAverage()})");
+                    $"{m.Name} p50 so far {Percentile(m.Latencies, 50):0.0} ms, {m.Throughputs[^1]:0.0} pushes/s")) + $" (load average {MachineLoad.Average()})");
             }
 
             var (off, on) = (modes[0], modes[1]);
@@ -116,7 +116,7 @@ internal static class PushBenchmark
             }
 
             Console.WriteLine();
-            Console.WriteLine($"load average at the end: {LoadAverage()}; pushes with transactions on that were missing from a node when the push returned: {missing}");
+            Console.WriteLine($"load average at the end: {MachineLoad.Average()}; pushes with transactions on that were missing from a node when the push returned: {missing}");
             Console.WriteLine();
             Console.WriteLine("| measurement | transactions off | transactions on | on / off |");
             Console.WriteLine("|---|---|---|---|");
@@ -180,8 +180,6 @@ internal static class PushBenchmark
     }
 
     private static double Median(List<double> values) => Percentile(values, 50);
-
-    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     private sealed record Mode(string Name, PraefectProcess Praefect, SmartHttpGateway Gateway)
     {
