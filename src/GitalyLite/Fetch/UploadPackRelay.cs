@@ -1,3 +1,4 @@
+using GitalyLite.Hosting;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -59,23 +60,7 @@ internal sealed class UploadPackRelay(ILogger<UploadPackRelay> logger) : IAsyncD
         }
     }
 
-    private async Task AcceptLoopAsync(TcpListener listener)
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptSocketAsync(_stopping.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(socket));
-        }
-    }
+    private Task AcceptLoopAsync(TcpListener listener) => LoopbackAcceptLoop.RunAsync(listener, ServeAsync, _stopping.Token);
 
     private async Task ServeAsync(Socket socket)
     {

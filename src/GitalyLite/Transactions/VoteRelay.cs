@@ -1,3 +1,4 @@
+using GitalyLite.Hosting;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -131,23 +132,7 @@ internal sealed class VoteRelay(NodeOptions options, ILogger<VoteRelay> logger) 
         }
     }
 
-    private async Task AcceptLoopAsync(TcpListener accepting)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await accepting.AcceptSocketAsync(stopping.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeHookAsync(socket));
-        }
-    }
+    private Task AcceptLoopAsync(TcpListener accepting) => LoopbackAcceptLoop.RunAsync(accepting, ServeHookAsync, stopping.Token);
 
     /// <summary>One hook: "KEY\n", "LENGTH\n", LENGTH bytes of reference updates; answers one line.</summary>
     private async Task ServeHookAsync(Socket socket)
