@@ -78,15 +78,16 @@ public sealed class PraefectProcess : IAsyncDisposable
     /// Writes the config, starts praefect and waits until its health check is SERVING. When a listen
     /// port was taken before praefect bound it, the loopback listen addresses get fresh ports and
     /// praefect is started again (the caller's <paramref name="config"/> is updated).
+    /// <paramref name="launcher"/> is a program that execs praefect (e.g. nohup), started in its place.
     /// </summary>
-    public static async Task<PraefectProcess> StartAsync(RuntimeConfig config)
+    public static async Task<PraefectProcess> StartAsync(RuntimeConfig config, string? launcher = null)
     {
         var ownDataDir = config.DataDir == new RuntimeConfig().DataDir;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StartOnceAsync(config);
+                return await StartOnceAsync(config, launcher);
             }
             catch (WaitAbortedException e) when (attempt < TestPorts.StartAttempts && TestPorts.IsAddressInUse(e.Message))
             {
@@ -104,7 +105,7 @@ public sealed class PraefectProcess : IAsyncDisposable
     private static string FreshLoopbackPort(string address) =>
         address.StartsWith("127.0.0.1:", StringComparison.Ordinal) ? $"127.0.0.1:{TestPorts.Candidate()}" : address;
 
-    private static async Task<PraefectProcess> StartOnceAsync(RuntimeConfig config)
+    private static async Task<PraefectProcess> StartOnceAsync(RuntimeConfig config, string? launcher)
     {
         var directory = new TempDirectory("praefect");
         if (config.DataDir == new RuntimeConfig().DataDir)
@@ -116,7 +117,10 @@ public sealed class PraefectProcess : IAsyncDisposable
         System.IO.Directory.CreateDirectory(config.DataDir);
 
         await File.WriteAllTextAsync(directory.Combine("config.yml"), Render(config));
-        var process = ChildProcess.Start("praefect", ExecutablePath, ["--config", directory.Combine("config.yml")]);
+        string[] arguments = ["--config", directory.Combine("config.yml")];
+        var process = launcher is null
+            ? ChildProcess.Start("praefect", ExecutablePath, arguments)
+            : ChildProcess.Start("praefect", launcher, [ExecutablePath, .. arguments]);
         var praefect = new PraefectProcess(config, directory, process);
         try
         {

@@ -28,6 +28,11 @@ internal sealed class ConfigReloader(
 
     public void Listen()
     {
+        if (InheritedSignalIgnore.ReclaimHangup())
+        {
+            HostLog.HangupWasIgnored(logger);
+        }
+
         _registration = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
             context.Cancel = true;

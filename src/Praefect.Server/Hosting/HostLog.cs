@@ -27,4 +27,8 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 405, EventName = "Stopped", Level = LogLevel.Information,
         Message = "praefect stopped")]
     public static partial void Stopped(ILogger logger);
+
+    [LoggerMessage(EventId = 406, EventName = "HangupWasIgnored", Level = LogLevel.Information,
+        Message = "SIGHUP was ignored by the process that started praefect (e.g. nohup); praefect handles it again, so SIGHUP reloads the configuration")]
+    public static partial void HangupWasIgnored(ILogger logger);
 }

@@ -83,6 +83,20 @@ public sealed class ReloadTests
         Assert.That(praefect.LinesContaining("corr-quiet"), Is.Empty);
     }
 
+    [Test]
+    public async Task Reload_StartedWithSigHupIgnored_StillReloads()
+    {
+        // nohup (and some supervisors) start praefect with SIGHUP ignored; .NET alone would keep ignoring it.
+        await using var node = await ScriptedNode.StartAsync("node-a", "node-secret");
+        var config = PraefectProcess.ConfigFor("praefect", AuthToken, ("node-a", node.Address, "node-secret"));
+        await using var praefect = await PraefectProcess.StartAsync(config, launcher: "nohup");
+        await Wait.UntilAsync(() => praefect.LinesContaining("SIGHUP was ignored by the process that started praefect").Count == 1,
+            Wait.Patient, "praefect to log that it took SIGHUP back from nohup");
+
+        config.Logging.Level = "info";
+        await praefect.ReloadAsync(config);
+    }
+
     private static Repository Repo(string storage = "praefect") => new() { StorageName = storage, RelativePath = "reload.git" };
 
     private static Metadata Headers(string correlationId)
