@@ -125,17 +125,33 @@ public interface IDatastore : IAsyncDisposable, Failover.IFailoverStore
     /// <summary>Every repository (of one virtual storage, or all when null) with its generations; filter with <see cref="RepositoryGenerations.Outdated"/>.</summary>
     Task<IReadOnlyList<RepositoryGenerations>> GetAllGenerationsAsync(string? virtualStorage, CancellationToken cancellationToken);
 
+    // --- Assignments ---
+
+    /// <summary>
+    /// The storages a repository's assignment rows name, sorted (empty: none recorded, every storage is assigned).
+    /// Ask <see cref="RepositoryAssignments.Of"/> which configured storages that assigns.
+    /// </summary>
+    Task<IReadOnlyList<string>> GetAssignmentsAsync(string virtualStorage, string relativePath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// set-replication-factor: assigns or unassigns storages of <paramref name="configured"/> until <paramref name="factor"/> hold the
+    /// repository (<see cref="RepositoryAssignments.Plan"/>: <paramref name="primary"/> is assigned first and never unassigned).
+    /// Returns the assignments, sorted, or null when the repository is not tracked (has no generation).
+    /// </summary>
+    Task<IReadOnlyList<string>?> SetReplicationFactorAsync(string virtualStorage, string relativePath, int factor, string primary,
+        IReadOnlyList<string> configured, CancellationToken cancellationToken);
+
     // --- Removes and renames ---
 
     /// <summary>
-    /// After the primary removed a repository: forgets its generations (every storage's too) and cancels
+    /// After the primary removed a repository: forgets its generations (every storage's too) and assignments and cancels
     /// its queued copy and rename jobs (completed with a "cancelled" note), so none recreates it; the
     /// remove ("delete") jobs stay. Returns how many jobs were cancelled.
     /// </summary>
     Task<int> RemoveRepositoryAsync(string virtualStorage, string relativePath, CancellationToken cancellationToken);
 
     /// <summary>
-    /// After the primary renamed a repository: moves its generations (every storage's too) and its queued or
+    /// After the primary renamed a repository: moves its generations (every storage's too), assignments and its queued or
     /// running copy jobs (a running one retries under the new path) to <paramref name="newRelativePath"/>; whatever was recorded under the new path is dropped.
     /// </summary>
     Task RenameRepositoryAsync(string virtualStorage, string relativePath, string newRelativePath, CancellationToken cancellationToken);

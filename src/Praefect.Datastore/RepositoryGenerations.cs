@@ -4,12 +4,20 @@ namespace Praefect.Datastore;
 /// A repository's generation (raised by every acknowledged mutator) and the generation each storage
 /// holds. A storage absent from <see cref="Storages"/> holds nothing known.
 /// </summary>
+/// <remarks><see cref="Assigned"/> are the repository's assignment rows (empty: every storage is assigned).</remarks>
 public sealed record RepositoryGenerations(
     string VirtualStorage,
     string RelativePath,
     long Generation,
     IReadOnlyDictionary<string, long> Storages)
 {
+    /// <summary>The storages named by the repository's assignment rows (set-replication-factor); empty when it has none.</summary>
+    public IReadOnlyCollection<string> Assigned { get; init; } = [];
+
+    /// <summary>The storages of <paramref name="configured"/> assigned to the repository (<see cref="RepositoryAssignments.Of"/>).</summary>
+    public IReadOnlyList<string> AssignedStorages(IEnumerable<string> configured, string? primary) =>
+        RepositoryAssignments.Of(Assigned, configured, primary);
+
     /// <summary>Storages of <paramref name="configured"/> behind the repository's generation, with how far.</summary>
     public IReadOnlyList<(string Storage, long Behind)> Outdated(IEnumerable<string> configured) =>
         configured

@@ -28,6 +28,7 @@ internal static class GoSubcommands
         Repositories.TrackRepositoryCommand.Create(output),
         Repositories.TrackRepositoriesCommand.Create(output),
         Repositories.RemoveRepositoryCommand.Create(output),
+        SetReplicationFactor.SetReplicationFactorCommand.Create(output),
         ListUntrackedRepositories.ListUntrackedRepositoriesCommand.Create(output),
         Verify.VerifyCommand.Create(output),
         Check.StartupCheckCommand.Create(output, checkName),

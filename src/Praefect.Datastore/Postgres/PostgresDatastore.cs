@@ -29,6 +29,8 @@ internal sealed class PostgresDatastore : SqlDatastore
 
     protected override string DequeueLockClause => "FOR UPDATE OF j SKIP LOCKED";
 
+    protected override string RowLockClause => "FOR UPDATE";
+
     protected override string VersionQuery => "SELECT 'PostgreSQL ' || current_setting('server_version')";
 
     protected override string MigrationFolder => "Postgres/Migrations/";

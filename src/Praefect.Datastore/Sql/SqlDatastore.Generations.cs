@@ -86,6 +86,16 @@ internal abstract partial class SqlDatastore
             }
         }
 
+        await reader.DisposeAsync().ConfigureAwait(false);
+        var assignments = await ReadAssignmentsAsync(connection, where, parameters, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < result.Count; i++)
+        {
+            if (assignments.TryGetValue((result[i].VirtualStorage, result[i].RelativePath), out var assigned))
+            {
+                result[i] = result[i] with { Assigned = assigned };
+            }
+        }
+
         return result;
     }
 

@@ -14,6 +14,7 @@ internal abstract partial class SqlDatastore
         (string, object?)[] key = [("@vs", virtualStorage), ("@path", relativePath)];
         await SqlCommands.ExecuteAsync(connection, transaction, "DELETE FROM repositories WHERE virtual_storage = @vs AND relative_path = @path", cancellationToken, key).ConfigureAwait(false);
         await SqlCommands.ExecuteAsync(connection, transaction, "DELETE FROM storage_repositories WHERE virtual_storage = @vs AND relative_path = @path", cancellationToken, key).ConfigureAwait(false);
+        await SqlCommands.ExecuteAsync(connection, transaction, "DELETE FROM repository_assignments WHERE virtual_storage = @vs AND relative_path = @path", cancellationToken, key).ConfigureAwait(false);
         var cancelled = await SqlCommands.ExecuteAsync(connection, transaction,
             $"""
             UPDATE replication_jobs SET state = 'completed', updated_at = @now, lease_owner = NULL, lease_expires_at = NULL,
@@ -35,8 +36,10 @@ internal abstract partial class SqlDatastore
         // Whatever was recorded under the new path is stale: the primary refused a rename onto an existing repository.
         await SqlCommands.ExecuteAsync(connection, transaction, "DELETE FROM repositories WHERE virtual_storage = @vs AND relative_path = @to", cancellationToken, parameters).ConfigureAwait(false);
         await SqlCommands.ExecuteAsync(connection, transaction, "DELETE FROM storage_repositories WHERE virtual_storage = @vs AND relative_path = @to", cancellationToken, parameters).ConfigureAwait(false);
+        await SqlCommands.ExecuteAsync(connection, transaction, "DELETE FROM repository_assignments WHERE virtual_storage = @vs AND relative_path = @to", cancellationToken, parameters).ConfigureAwait(false);
         await SqlCommands.ExecuteAsync(connection, transaction, "UPDATE repositories SET relative_path = @to WHERE virtual_storage = @vs AND relative_path = @path", cancellationToken, parameters).ConfigureAwait(false);
         await SqlCommands.ExecuteAsync(connection, transaction, "UPDATE storage_repositories SET relative_path = @to WHERE virtual_storage = @vs AND relative_path = @path", cancellationToken, parameters).ConfigureAwait(false);
+        await SqlCommands.ExecuteAsync(connection, transaction, "UPDATE repository_assignments SET relative_path = @to WHERE virtual_storage = @vs AND relative_path = @path", cancellationToken, parameters).ConfigureAwait(false);
         await SqlCommands.ExecuteAsync(connection, transaction,
             $"UPDATE replication_jobs SET relative_path = @to, updated_at = @now WHERE virtual_storage = @vs AND relative_path = @path AND state IN ('pending', 'ready', 'failed', 'in_progress') AND {NotLifecycle}",
             cancellationToken, parameters).ConfigureAwait(false);

@@ -23,6 +23,9 @@ internal abstract partial class SqlDatastore : IDatastore
     /// <summary>Appended to the dequeue's inner SELECT (PostgreSQL: <c>FOR UPDATE OF j SKIP LOCKED</c>).</summary>
     protected abstract string DequeueLockClause { get; }
 
+    /// <summary>Appended to a SELECT of the rows a transaction is about to change (PostgreSQL: <c>FOR UPDATE</c>; SQLite locks the file).</summary>
+    protected abstract string RowLockClause { get; }
+
     /// <summary>A query returning the server version as text.</summary>
     protected abstract string VersionQuery { get; }
 

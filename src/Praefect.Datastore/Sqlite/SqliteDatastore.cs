@@ -34,6 +34,8 @@ internal sealed class SqliteDatastore : SqlDatastore
 
     protected override string DequeueLockClause => "";
 
+    protected override string RowLockClause => "";
+
     protected override string VersionQuery => "SELECT 'SQLite ' || sqlite_version()";
 
     protected override string MigrationFolder => "Sqlite/Migrations/";

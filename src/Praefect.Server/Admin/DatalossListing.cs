@@ -38,7 +38,8 @@ internal sealed class DatalossListing(INodeConnections nodes, IDatastore store, 
                     LatestGeneration = repository.Generation,
                     WritesRejected = rejected,
                 };
-                entry.Storages.AddRange(vs.Nodes.Select(n => new StorageGeneration { Storage = n.Storage, Generation = DatalossCalculator.HeldBy(repository, n.Storage) }));
+                entry.Storages.AddRange(repository.AssignedStorages(vs.Nodes.Select(n => n.Storage), vs.Primary.Storage)
+                    .Select(storage => new StorageGeneration { Storage = storage, Generation = DatalossCalculator.HeldBy(repository, storage) }));
                 response.Repositories.Add(entry);
             }
         }

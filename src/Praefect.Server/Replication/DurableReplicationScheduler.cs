@@ -4,7 +4,8 @@ using Praefect.Datastore;
 namespace Praefect.Server.Replication;
 
 /// <summary>
-/// Records one pending job per secondary before the mutator is forwarded; the ticket marks them ready
+/// Records one pending job per secondary assigned to the repository (<see cref="RepositoryAssignments"/>: all of them
+/// unless set-replication-factor assigned fewer) before the mutator is forwarded; the ticket marks them ready
 /// when the call ends (whatever its outcome) and raises the repository generation when it succeeded.
 /// Each job keeps the client call's correlation id, so the job's log lines and node calls carry it.
 /// A failure to record throws: the proxy then refuses the call rather than risk an unreplicated write.
@@ -18,7 +19,9 @@ internal sealed class DurableReplicationScheduler(
 {
     public async ValueTask<IReplicationTicket> BeginMutatorAsync(string virtualStorage, string relativePath, string primaryStorage, string method, CancellationToken cancellationToken)
     {
-        var jobs = nodes.Storages(virtualStorage)
+        var assigned = RepositoryAssignments.Of(await store.GetAssignmentsAsync(virtualStorage, relativePath, cancellationToken).ConfigureAwait(false),
+            nodes.Storages(virtualStorage), primaryStorage);
+        var jobs = assigned
             .Where(storage => storage != primaryStorage)
             .Select(target => new JobRequest(virtualStorage, relativePath, primaryStorage, target, method, CorrelationId: Logging.Correlation.Current))
             .ToList();

@@ -3,8 +3,9 @@ using Praefect.Datastore;
 namespace Praefect.Server.Routing;
 
 /// <summary>
-/// Which replicas may serve a read of one repository: healthy nodes that hold the repository's
-/// current generation. Without any recorded generation only the primary is known to be good.
+/// Which replicas may serve a read of one repository (or vote in its transaction): healthy nodes assigned to
+/// the repository (<see cref="RepositoryAssignments"/>) that hold its current generation. Without any recorded
+/// generation only the primary is known to be good.
 /// </summary>
 internal static class ReadReplicaPolicy
 {
@@ -16,7 +17,7 @@ internal static class ReadReplicaPolicy
             return isHealthy(primary) ? [primary] : [];
         }
 
-        return storages
+        return generations.AssignedStorages(storages, primary)
             .Where(storage => isHealthy(storage)
                 && generations.Storages.TryGetValue(storage, out var held)
                 && held >= generations.Generation)

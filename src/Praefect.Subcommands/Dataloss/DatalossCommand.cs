@@ -53,8 +53,11 @@ internal static class DatalossCommand
             foreach (var vs in virtualStorages)
             {
                 var storages = vs.Nodes.Select(n => n.Storage).ToList();
+                var primary = await CurrentPrimary.GetAsync(store, vs, cancellationToken);
+
+                // Only the storages assigned to a repository are expected to hold it (set-replication-factor).
                 var behind = (await store.GetAllGenerationsAsync(vs.Name, cancellationToken))
-                    .Select(repository => (repository, outdated: repository.Outdated(storages)))
+                    .Select(repository => (repository, outdated: repository.Outdated(repository.AssignedStorages(storages, primary))))
                     .Where(r => r.outdated.Count > 0)
                     .ToList();
                 output.Out.WriteLine(behind.Count == 0
@@ -67,7 +70,6 @@ internal static class DatalossCommand
                 }
 
                 // Repositories a forced failover marked: their writes are rejected until accept-dataloss.
-                var primary = await store.GetPrimaryAsync(vs.Name, cancellationToken) ?? vs.Nodes.FirstOrDefault(n => n.Primary)?.Storage ?? "";
                 foreach (var lost in await store.GetLostWritesAsync(vs.Name, primary, cancellationToken))
                 {
                     output.Out.WriteLine($"  {lost.RelativePath}: lost writes in a forced failover (generation {lost.LatestGeneration}, primary '{primary}' holds {lost.PrimaryHolds}); " +

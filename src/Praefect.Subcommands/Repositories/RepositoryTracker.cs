@@ -2,6 +2,7 @@ using Gitaly;
 using Grpc.Core;
 using Praefect.Configuration.Runtime;
 using Praefect.Datastore;
+using Praefect.Subcommands.Common;
 using Praefect.Subcommands.Nodes;
 
 namespace Praefect.Subcommands.Repositories;
@@ -25,7 +26,7 @@ internal sealed class RepositoryTracker(IDatastore store, NodeClients clients, C
     /// <summary>The storage to trust: the one given, else the recorded primary, else the configured one.</summary>
     public async Task<string> AuthoritativeAsync(VirtualStorageConfig vs, string? given, CancellationToken cancellationToken) =>
         given is { Length: > 0 } ? given
-        : await store.GetPrimaryAsync(vs.Name, cancellationToken) ?? (vs.Nodes.FirstOrDefault(n => n.Primary) ?? vs.Nodes[0]).Storage;
+        : await CurrentPrimary.GetAsync(store, vs, cancellationToken);
 
     /// <summary>The reason the repository cannot be tracked from <paramref name="authoritative"/>, or null when it can.</summary>
     public async Task<string?> ProblemAsync(VirtualStorageConfig vs, string relativePath, string authoritative, CancellationToken cancellationToken)

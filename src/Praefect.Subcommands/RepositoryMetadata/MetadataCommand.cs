@@ -73,7 +73,7 @@ internal static class MetadataCommand
         try
         {
             generations = await store.GetGenerationsAsync(vs.Name, relativePath!, cancellationToken);
-            primary = await store.GetPrimaryAsync(vs.Name, cancellationToken) ?? (vs.Nodes.FirstOrDefault(n => n.Primary) ?? vs.Nodes[0]).Storage;
+            primary = await CurrentPrimary.GetAsync(store, vs, cancellationToken);
         }
         catch (Exception e) when (e is DatastoreException or System.Data.Common.DbException)
         {

@@ -40,7 +40,9 @@ internal sealed class ReplicaVerifier(IDatastore store, NodeClients clients, Com
         }
 
         var bad = new List<string>();
-        foreach (var node in vs.Nodes.Where(n => n.Storage != primary && (onlyStorage is null || n.Storage == onlyStorage)))
+        // Only the storages assigned to the repository are expected to hold it (set-replication-factor).
+        var assigned = generations.AssignedStorages(vs.Nodes.Select(n => n.Storage), primary);
+        foreach (var node in vs.Nodes.Where(n => n.Storage != primary && assigned.Contains(n.Storage) && (onlyStorage is null || n.Storage == onlyStorage)))
         {
             var replica = await ChecksumAsync(node, path, cancellationToken);
             if (replica.Checksum is null && !replica.Missing)

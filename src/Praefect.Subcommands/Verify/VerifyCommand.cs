@@ -3,6 +3,8 @@ using Praefect.Protocol.Metadata;
 using Praefect.Subcommands.Nodes;
 using Praefect.Subcommands.Repositories;
 
+using Praefect.Subcommands.Common;
+
 namespace Praefect.Subcommands.Verify;
 
 /// <summary>
@@ -80,7 +82,7 @@ internal static class VerifyCommand
                 return ExitCodes.Failed;
             }
 
-            var primary = await store.GetPrimaryAsync(vs.Name, cancellationToken) ?? (vs.Nodes.FirstOrDefault(n => n.Primary) ?? vs.Nodes[0]).Storage;
+            var primary = await CurrentPrimary.GetAsync(store, vs, cancellationToken);
             var verifier = new ReplicaVerifier(store, clients, output, CorrelationId.New());
             foreach (var repository in repositories.OrderBy(r => r.RelativePath, StringComparer.Ordinal))
             {

@@ -41,6 +41,34 @@ public sealed class ReplicationServiceTests
     }
 
     [Test]
+    public async Task Mutator_ReplicationFactorTwoOfThree_ReplicatesOnlyToTheAssignedSecondary()
+    {
+        await using var cluster = await ReplicationTestCluster.StartAsync(nodeCount: 3);
+        await cluster.StartReplicatorAsync();
+        await cluster.MutateAsync("assigned.git", commits: 1);
+        await cluster.WaitForConvergenceAsync("assigned.git", Converge);
+        await WaitForNoOpenJobsAsync(cluster);
+        var storages = cluster.Nodes.Select(n => n.Storage).ToList();
+        var assigned = await cluster.Store.SetReplicationFactorAsync(ReplicationTestCluster.VirtualStorage, "assigned.git", 2, cluster.Primary.Storage, storages, CancellationToken.None);
+        var secondary = cluster.Nodes.Single(n => n.Storage != cluster.Primary.Storage && assigned!.Contains(n.Storage));
+        var unassigned = cluster.Nodes.Single(n => !assigned!.Contains(n.Storage));
+        var before = await cluster.ChecksumAsync(unassigned, "assigned.git");
+
+        await cluster.MutateAsync("assigned.git", commits: 2);
+
+        var expected = await cluster.ChecksumAsync(cluster.Primary, "assigned.git");
+        await Wait.UntilAsync(async () => await cluster.ChecksumAsync(secondary, "assigned.git") == expected, Converge,
+            $"the assigned secondary {secondary.Storage} to match the primary's checksum");
+        await WaitForNoOpenJobsAsync(cluster);
+        Assert.That(await cluster.ChecksumAsync(unassigned, "assigned.git"), Is.EqualTo(before).And.Not.EqualTo(expected), "the unassigned storage was not written to");
+        var second = (await JobsAsync(cluster, JobState.Completed)).Where(j => j.RelativePath == "assigned.git").OrderBy(j => j.Id).Skip(2).ToList();
+        Assert.That(second.Select(j => j.TargetStorage), Is.EqualTo(new[] { secondary.Storage }), "the write's only job targets the assigned secondary");
+        var generations = await cluster.Store.GetGenerationsAsync(ReplicationTestCluster.VirtualStorage, "assigned.git", CancellationToken.None);
+        Assert.That(generations!.Outdated(storages), Is.EqualTo(new[] { (unassigned.Storage, 1L) }));
+        Assert.That(generations.Outdated(generations.AssignedStorages(storages, cluster.Primary.Storage)), Is.Empty, "dataloss counts only the assigned storages");
+    }
+
+    [Test]
     public async Task Mutator_ClientCorrelationId_KeptOnTheJobAndSentToTheSecondary()
     {
         await using var cluster = await ReplicationTestCluster.StartAsync(nodeCount: 2);

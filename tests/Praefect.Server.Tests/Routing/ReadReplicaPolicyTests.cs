@@ -44,4 +44,12 @@ public class ReadReplicaPolicyTests
         Assert.That(ReadReplicaPolicy.Candidates("git-1", Storages, null, _ => true), Is.EqualTo(new[] { "git-1" }));
         Assert.That(ReadReplicaPolicy.Candidates("git-1", Storages, null, _ => false), Is.Empty);
     }
+
+    [Test]
+    public void Candidates_UpToDateButNotAssigned_Excluded()
+    {
+        var generations = Generations(2, ("git-1", 2), ("git-2", 2), ("git-3", 2)) with { Assigned = ["git-1", "git-3"] };
+        var candidates = ReadReplicaPolicy.Candidates("git-1", Storages, generations, _ => true);
+        Assert.That(candidates, Is.EqualTo(new[] { "git-1", "git-3" }));
+    }
 }
