@@ -8,7 +8,7 @@ public abstract partial class DatastoreContract
     {
         var plan = await Store.PlanMigrateDownAsync(2, CancellationToken.None);
 
-        Assert.That(plan, Is.EqualTo(new[] { "0012_replication_correlation_id", "0011_remove_and_rename" }));
+        Assert.That(plan, Is.EqualTo(new[] { "0013_repository_assignments", "0012_replication_correlation_id" }));
         Assert.That((await Store.GetMigrationStatusAsync(CancellationToken.None)).All(s => s.AppliedAt is not null), Is.True);
     }
 
@@ -22,23 +22,23 @@ public abstract partial class DatastoreContract
 
         Assert.That(rolledBack, Is.EqualTo(new[]
         {
-            "0012_replication_correlation_id", "0011_remove_and_rename", "0010_failover", "0002_generations_and_primaries", "0001_replication_queue",
+            "0013_repository_assignments", "0012_replication_correlation_id", "0011_remove_and_rename", "0010_failover", "0002_generations_and_primaries", "0001_replication_queue",
         }));
         Assert.That(after.Where(s => s.AppliedAt is not null), Is.Empty);
-        Assert.That(again.Applied, Has.Count.EqualTo(5));
+        Assert.That(again.Applied, Has.Count.EqualTo(6));
         Assert.That((await GetAsync(id)).CorrelationId, Is.EqualTo("corr-1"));
     }
 
     [Test]
-    public async Task MigrateDownAsync_One_DropsTheColumnAndKeepsJobs()
+    public async Task MigrateDownAsync_Two_DropsTheCorrelationColumnAndKeepsJobs()
     {
         var id = await ReadyAsync(Job());
 
-        var rolledBack = await Store.MigrateDownAsync(1, CancellationToken.None);
+        var rolledBack = await Store.MigrateDownAsync(2, CancellationToken.None);
         var status = await Store.GetMigrationStatusAsync(CancellationToken.None);
         await Store.MigrateAsync(CancellationToken.None);
 
-        Assert.That(rolledBack, Is.EqualTo(new[] { "0012_replication_correlation_id" }));
+        Assert.That(rolledBack, Is.EqualTo(new[] { "0013_repository_assignments", "0012_replication_correlation_id" }));
         Assert.That(status.Single(s => s.Name == "0012_replication_correlation_id").AppliedAt, Is.Null);
         Assert.That((await GetAsync(id)).CorrelationId, Is.Null);
     }

@@ -14,6 +14,7 @@ public abstract partial class DatastoreContract
             ("0010_failover", (DateTimeOffset?)Time.GetUtcNow(), false),
             ("0011_remove_and_rename", (DateTimeOffset?)Time.GetUtcNow(), false),
             ("0012_replication_correlation_id", (DateTimeOffset?)Time.GetUtcNow(), false),
+            ("0013_repository_assignments", (DateTimeOffset?)Time.GetUtcNow(), false),
         }));
     }
 
@@ -32,6 +33,7 @@ public abstract partial class DatastoreContract
             ("0010_failover", (DateTimeOffset?)null),
             ("0011_remove_and_rename", (DateTimeOffset?)null),
             ("0012_replication_correlation_id", (DateTimeOffset?)null),
+            ("0013_repository_assignments", (DateTimeOffset?)null),
         }));
     }
 }

@@ -78,7 +78,7 @@ public abstract partial class DatastoreContract
         var again = await Open().MigrateAsync(CancellationToken.None);
 
         Assert.That(again.Applied, Is.Empty);
-        Assert.That(again.AlreadyApplied, Is.EqualTo(new[] { "0001_replication_queue", "0002_generations_and_primaries", "0010_failover", "0011_remove_and_rename", "0012_replication_correlation_id" }));
+        Assert.That(again.AlreadyApplied, Is.EqualTo(new[] { "0001_replication_queue", "0002_generations_and_primaries", "0010_failover", "0011_remove_and_rename", "0012_replication_correlation_id", "0013_repository_assignments" }));
     }
 
     [Test]
@@ -89,7 +89,7 @@ public abstract partial class DatastoreContract
 
         var result = await Open().MigrateAsync(CancellationToken.None);
 
-        Assert.That(result.Applied, Is.EqualTo(new[] { "0001_replication_queue", "0002_generations_and_primaries", "0010_failover", "0011_remove_and_rename", "0012_replication_correlation_id" }));
+        Assert.That(result.Applied, Is.EqualTo(new[] { "0001_replication_queue", "0002_generations_and_primaries", "0010_failover", "0011_remove_and_rename", "0012_replication_correlation_id", "0013_repository_assignments" }));
         Assert.That(result.AlreadyApplied, Is.Empty);
     }
 
@@ -101,7 +101,7 @@ public abstract partial class DatastoreContract
 
         var results = await Task.WhenAll(Open().MigrateAsync(CancellationToken.None), Open().MigrateAsync(CancellationToken.None));
 
-        Assert.That(results.Sum(r => r.Applied.Count), Is.EqualTo(5));
+        Assert.That(results.Sum(r => r.Applied.Count), Is.EqualTo(6));
     }
 
     [Test]

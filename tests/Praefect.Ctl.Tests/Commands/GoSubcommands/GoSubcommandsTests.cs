@@ -87,6 +87,7 @@ public sealed class GoSubcommandsTests
             "| 0010_failover                   | no      |\n" +
             "| 0011_remove_and_rename          | no      |\n" +
             "| 0012_replication_correlation_id | no      |\n" +
+            "| 0013_repository_assignments     | no      |\n" +
             "+---------------------------------+---------+\n", "")));
         Assert.That(after.Exit, Is.EqualTo(0), after.Error);
         Assert.That(after.Out, Does.Match(@"\| 0012_replication_correlation_id +\| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? \+0000 UTC +\|\n"));

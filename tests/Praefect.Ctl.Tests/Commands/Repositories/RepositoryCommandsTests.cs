@@ -174,9 +174,9 @@ public sealed class RepositoryCommandsTests : TwoNodeSubcommandFixture
         var zero = RunPraefect("sql-migrate-down", "0");
 
         Assert.That(dryRun, Is.EqualTo((0,
-            "DRY RUN -- would roll back:\n\n- 0012_replication_correlation_id\n- 0011_remove_and_rename\n\nTo apply these migrations run with -f\n", "")));
+            "DRY RUN -- would roll back:\n\n- 0013_repository_assignments\n- 0012_replication_correlation_id\n\nTo apply these migrations run with -f\n", "")));
         Assert.That(force, Is.EqualTo((0, "OK (applied 1 \"down\" migrations)\n", "")));
-        Assert.That(status.Out, Does.Contain("| 0012_replication_correlation_id | no "));
+        Assert.That(status.Out, Does.Contain("| 0013_repository_assignments     | no "));
         Assert.That(zero, Is.EqualTo((2, "", "praefect sql-migrate-down: error: number of migrations to roll back must be 1 or more, got '0'\n")));
     }
 

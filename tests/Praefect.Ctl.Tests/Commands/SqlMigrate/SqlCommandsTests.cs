@@ -36,8 +36,8 @@ public sealed class SqlCommandsTests
         var first = Run("sql-migrate", "--config", config);
         var second = Run("sql-migrate", "--config", config);
 
-        Assert.That(first, Is.EqualTo((0, $"sqlite {database}: applied 5 migrations\n  0001_replication_queue\n  0002_generations_and_primaries\n  0010_failover\n  0011_remove_and_rename\n  0012_replication_correlation_id\n", "")));
-        Assert.That(second, Is.EqualTo((0, $"sqlite {database}: up to date (5 migrations applied before)\n", "")));
+        Assert.That(first, Is.EqualTo((0, $"sqlite {database}: applied 6 migrations\n  0001_replication_queue\n  0002_generations_and_primaries\n  0010_failover\n  0011_remove_and_rename\n  0012_replication_correlation_id\n  0013_repository_assignments\n", "")));
+        Assert.That(second, Is.EqualTo((0, $"sqlite {database}: up to date (6 migrations applied before)\n", "")));
     }
 
     [Test]
@@ -110,7 +110,7 @@ public sealed class SqlCommandsTests
             var migrate = Run("sql-migrate", "--config", config);
             var ping = Run("sql-ping", "--config", config);
 
-            Assert.That(migrate, Is.EqualTo((0, $"postgres {builder.Host}:{builder.Port}/{name}: applied 5 migrations\n  0001_replication_queue\n  0002_generations_and_primaries\n  0010_failover\n  0011_remove_and_rename\n  0012_replication_correlation_id\n", "")));
+            Assert.That(migrate, Is.EqualTo((0, $"postgres {builder.Host}:{builder.Port}/{name}: applied 6 migrations\n  0001_replication_queue\n  0002_generations_and_primaries\n  0010_failover\n  0011_remove_and_rename\n  0012_replication_correlation_id\n  0013_repository_assignments\n", "")));
             Assert.That(ping.Out, Does.StartWith($"postgres {builder.Host}:{builder.Port}/{name}: OK (PostgreSQL 15"));
         }
         finally
