@@ -12,24 +12,23 @@ namespace Praefect.Ctl.Tests.Commands;
 internal static class TwoNodeSubcommands
 {
     /// <summary>Writes <c>config.yml</c> (git-2 at <paramref name="secondAddress"/>, default its node's) and migrates its datastore; returns its path.</summary>
-    public static async Task<string> WriteConfigAsync(TempDirectory directory, GitalyLiteNode one, GitalyLiteNode two, string? secondAddress = null)
+    public static Task<string> WriteConfigAsync(TempDirectory directory, GitalyLiteNode one, GitalyLiteNode two, string? secondAddress = null) =>
+        WriteConfigAsync(directory, [(one.Storage, one.Address, one.Token), (two.Storage, secondAddress ?? two.Address, two.Token)]);
+
+    /// <summary>Writes <c>config.yml</c> of virtual storage <c>default</c> with <paramref name="nodes"/> (the first primary) and migrates its datastore; returns its path.</summary>
+    public static async Task<string> WriteConfigAsync(TempDirectory directory, IReadOnlyList<(string Storage, string Address, string Token)> nodes)
     {
         Directory.CreateDirectory(directory.Combine("data"));
         var config = directory.Combine("config.yml");
+        var entries = string.Concat(nodes.Select((node, i) =>
+            $"\n      - storage: {node.Storage}\n        address: {node.Address}\n        token: {node.Token}" + (i == 0 ? "\n        primary: true" : "")));
         File.WriteAllText(config, $"""
             data_dir: {directory.Combine("data")}
             listen_addr: 127.0.0.1:2305
             virtual_storages:
               - name: default
                 nodes:
-                  - storage: git-1
-                    address: {one.Address}
-                    token: {one.Token}
-                    primary: true
-                  - storage: git-2
-                    address: {secondAddress ?? two.Address}
-                    token: {two.Token}
-            """);
+            """ + entries + "\n");
         await using var store = Open(config);
         await store.MigrateAsync(CancellationToken.None);
         return config;

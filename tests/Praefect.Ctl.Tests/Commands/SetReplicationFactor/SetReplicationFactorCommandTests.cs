@@ -18,27 +18,9 @@ public sealed class SetReplicationFactorCommandTests
     public async Task WriteConfigAsync()
     {
         _directory = new TempDirectory(nameof(SetReplicationFactorCommandTests));
-        Directory.CreateDirectory(_directory.Combine("data"));
-        _config = _directory.Combine("config.yml");
-        File.WriteAllText(_config, $"""
-            data_dir: {_directory.Combine("data")}
-            listen_addr: 127.0.0.1:2305
-            virtual_storages:
-              - name: default
-                nodes:
-                  - storage: git-1
-                    address: tcp://127.0.0.1:1
-                    token: t1
-                    primary: true
-                  - storage: git-2
-                    address: tcp://127.0.0.1:2
-                    token: t2
-                  - storage: git-3
-                    address: tcp://127.0.0.1:3
-                    token: t3
-            """);
+        _config = await TwoNodeSubcommands.WriteConfigAsync(_directory,
+            [("git-1", "tcp://127.0.0.1:1", "t1"), ("git-2", "tcp://127.0.0.1:2", "t2"), ("git-3", "tcp://127.0.0.1:3", "t3")]);
         await using var store = TwoNodeSubcommands.Open(_config);
-        await store.MigrateAsync(CancellationToken.None);
         await store.IncrementGenerationAsync("default", "a.git", "git-1", CancellationToken.None);
     }
 
