@@ -52,9 +52,9 @@ internal sealed class CallObserverMiddleware(RequestDelegate next, PraefectMetri
         {
             (service, name, type) = (operation.ServiceName, operation.MethodName, TypeName(operation.Streaming));
         }
-        else if (method.StartsWith(AuthHealthPrefix, StringComparison.Ordinal))
+        else if (method.StartsWith(AuthHealthPrefix, StringComparison.Ordinal) && HealthMethod(method) is { } healthMethod)
         {
-            (service, name, type) = ("grpc.health.v1.Health", method[AuthHealthPrefix.Length..], "unary");
+            (service, name, type) = ("grpc.health.v1.Health", healthMethod.Name, healthMethod.Type);
         }
         else
         {
@@ -75,6 +75,14 @@ internal sealed class CallObserverMiddleware(RequestDelegate next, PraefectMetri
     }
 
     private const string AuthHealthPrefix = Auth.AuthMiddleware.HealthServicePrefix;
+
+    // The health service's two methods by name; any other name under its path is a client's, so "unknown".
+    private static (string Name, string Type)? HealthMethod(string method) => method.AsSpan(AuthHealthPrefix.Length) switch
+    {
+        "Check" => ("Check", "unary"),
+        "Watch" => ("Watch", "server_stream"),
+        _ => null,
+    };
 
     // gRPC's canonical names (OK, InvalidArgument, ...), as Gitaly logs them.
     private static string CodeName(StatusCode code) => code switch

@@ -1,4 +1,5 @@
 using Gitaly;
+using Grpc.Core;
 using Praefect.Server.Tests.Support;
 
 namespace Praefect.Server.Tests.Integration;
@@ -22,5 +23,22 @@ public sealed class MetricsTests : ScriptedClusterFixture
         Assert.That(text, Does.Contain("gitaly_authentications_total{enforced=\"true\",status=\"ok\"} 1"));
         Assert.That(text, Does.Contain("gitaly_praefect_build_info{version=\"0.1.0\""));
         Assert.That(text, Does.Contain("gitaly_praefect_authentication_disabled 0"));
+    }
+
+    [Test]
+    public async Task Metrics_HealthCallsByName_AnyOtherNameUnderTheHealthServiceIsUnknown()
+    {
+        var health = new Grpc.Health.V1.Health.HealthClient(Channel);
+        await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), Auth(), Deadline());
+        var bytes = new Marshaller<byte[]>(b => b, b => b);
+        var madeUp = new Method<byte[], byte[]>(MethodType.Unary, "grpc.health.v1.Health", "MadeUpByTheClient", bytes, bytes);
+        Assert.ThrowsAsync<RpcException>(async () =>
+            await Channel.CreateCallInvoker().AsyncUnaryCall(madeUp, null, new CallOptions(Auth(), Deadline()), []));
+
+        var text = await MetricsText.ReadAsync(Praefect.Config.PrometheusListenAddr);
+
+        Assert.That(text, Does.Contain("grpc_server_handled_total{grpc_service=\"grpc.health.v1.Health\",grpc_method=\"Check\",grpc_type=\"unary\",grpc_code=\"OK\"}"));
+        Assert.That(text, Does.Not.Contain("MadeUpByTheClient"), "a client-chosen method name must not become a label value");
+        Assert.That(text, Does.Contain("grpc_server_handled_total{grpc_service=\"unknown\",grpc_method=\"unknown\",grpc_type=\"unknown\""));
     }
 }
