@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace Praefect.Ctl.Commands.Failover;
 
-/// <summary>A duration option written like <c>30s</c>, <c>2m</c>, <c>500ms</c> or plain seconds.</summary>
+/// <summary>A duration option written like <c>30s</c>, <c>2m</c>, <c>500ms</c> or plain seconds; more than a day is refused as a typo.</summary>
 internal static class DurationOption
 {
     public static Option<TimeSpan> Create(string name, string description, TimeSpan defaultValue) => new(name)
@@ -22,7 +22,7 @@ internal static class DurationOption
             return value;
         }
 
-        result.AddError($"'{text}' is not a duration; write it like 30s, 2m, 500ms or 45 (seconds)");
+        result.AddError($"'{text}' is not a duration from 1ms to 24h; write it like 30s, 2m, 500ms or 45 (seconds)");
         return default;
     }
 
