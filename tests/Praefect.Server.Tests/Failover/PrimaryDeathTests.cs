@@ -71,8 +71,15 @@ public sealed class PrimaryDeathTests
 
         var listed = await _cluster.CtlAsync("dataloss", "--virtual-storage", "praefect");
         Assert.That(listed.Stdout, Is.EqualTo(
-            "virtual storage 'praefect': 1 repositories with replicas behind\n" +
-            "  death/lost.git (generation 3): praefect-git-2 behind by 1, praefect-git-3 behind by 1\n" +
+            "Virtual storage: praefect\n" +
+            "  Repositories:\n" +
+            "    death/lost.git (unavailable):\n" +
+            "      Primary: praefect-git-2\n" +
+            "      In-Sync Storages:\n" +
+            "        praefect-git-1, assigned host, unhealthy\n" +
+            "      Outdated Storages:\n" +
+            "        praefect-git-2 is behind by 1 change or less, assigned host\n" +
+            "        praefect-git-3 is behind by 1 change or less, assigned host\n" +
             "  death/lost.git: lost writes in a forced failover (generation 3, primary 'praefect-git-2' holds 2); writes rejected until 'praefect-ctl accept-dataloss'\n"),
             listed.ToString());
 

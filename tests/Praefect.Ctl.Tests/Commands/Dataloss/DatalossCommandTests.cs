@@ -50,17 +50,38 @@ public sealed class DatalossCommandTests
     }
 
     [Test]
-    public async Task Dataloss_ReplicasBehind_ListedWithHowFar()
+    public async Task Dataloss_EveryNodeDown_EveryRepositoryUnavailableInGoFormat()
     {
         using var directory = new TempDirectory("ctl-dataloss");
         var config = await ConfigWithGenerationsAsync(directory);
 
         var result = Run("dataloss", "--config", config);
 
+        // No node answers (nothing listens on the configured ports): no healthy storage holds any repository.
         Assert.That(result, Is.EqualTo((0, """
-            virtual storage 'praefect': 1 repositories with replicas behind
-              behind.git (generation 3): gitaly-2 behind by 2, gitaly-3 behind by 3
-            virtual storage 'other': every replica is up to date
+            Virtual storage: other
+              Repositories:
+                solo.git (unavailable):
+                  Primary: gitaly-9
+                  In-Sync Storages:
+                    gitaly-9, assigned host, unhealthy
+                  Outdated Storages:
+            Virtual storage: praefect
+              Repositories:
+                behind.git (unavailable):
+                  Primary: gitaly-1
+                  In-Sync Storages:
+                    gitaly-1, assigned host, unhealthy
+                  Outdated Storages:
+                    gitaly-2 is behind by 2 changes or less, assigned host, unhealthy
+                    gitaly-3 is behind by 3 changes or less, assigned host, unhealthy
+                fine.git (unavailable):
+                  Primary: gitaly-1
+                  In-Sync Storages:
+                    gitaly-1, assigned host, unhealthy
+                    gitaly-2, assigned host, unhealthy
+                    gitaly-3, assigned host, unhealthy
+                  Outdated Storages:
 
             """.ReplaceLineEndings("\n"), "")));
     }

@@ -189,9 +189,19 @@ public sealed class RepositoryCommandsTests : TwoNodeSubcommandFixture
         }
 
         var praefect = RunPraefect("dataloss", "-virtual-storage", "default");
-        var ctl = Run("dataloss", "--config", _config, "--virtual-storage", "default");
+        var partially = RunPraefect("dataloss", "-virtual-storage", "default", "-partially-unavailable");
+        var ctl = Run("dataloss", "--config", _config, "--virtual-storage", "default", "--partially-unavailable");
 
-        Assert.That(praefect, Is.EqualTo((0, "virtual storage 'default': 1 repositories with replicas behind\n  behind.git (generation 1): git-2 behind by 1\n", "")));
-        Assert.That(ctl, Is.EqualTo(praefect));
+        Assert.That(praefect, Is.EqualTo((0, "Virtual storage: default\n  All repositories are available!\n", "")));
+        Assert.That(partially, Is.EqualTo((0,
+            "Virtual storage: default\n" +
+            "  Repositories:\n" +
+            "    behind.git:\n" +
+            "      Primary: git-1\n" +
+            "      In-Sync Storages:\n" +
+            "        git-1, assigned host\n" +
+            "      Outdated Storages:\n" +
+            "        git-2 is behind by 1 change or less, assigned host\n", "")));
+        Assert.That(ctl, Is.EqualTo(partially));
     }
 }
