@@ -91,6 +91,9 @@ internal static class VerifyCommand
 
             var (verified, outdated, failed) = verifier.Counts;
             output.Out.WriteLine($"{verified} replicas verified, {outdated} marked outdated" + (failed > 0 ? $", {failed} could not be verified" : ""));
+
+            // Go's last line, for the scripts that read it: Go marks the replicas for its background verifier, this command verified them.
+            output.Out.WriteLine($"{verified + failed} replicas marked unverified");
             return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
     }

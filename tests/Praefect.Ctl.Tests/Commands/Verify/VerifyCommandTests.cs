@@ -50,7 +50,7 @@ public sealed class VerifyCommandTests : TwoNodeSubcommandFixture
         var (exit, output, error) = Run(praefect: true, "verify", "-virtual-storage", "default", "-relative-path", path);
 
         Assert.That((exit, error), Is.EqualTo((0, "")));
-        Assert.That(output, Does.Match($"^default/{path}: git-2: checksum [0-9a-f]{{40}} matches the primary git-1\n1 replicas verified, 0 marked outdated\n$"));
+        Assert.That(output, Does.Match($"^default/{path}: git-2: checksum [0-9a-f]{{40}} matches the primary git-1\n1 replicas verified, 0 marked outdated\n1 replicas marked unverified\n$"));
         await using var store = Open(_config);
         Assert.That(await store.GetJobsAsync(JobState.Ready, 10, CancellationToken.None), Is.Empty);
     }
@@ -73,7 +73,7 @@ public sealed class VerifyCommandTests : TwoNodeSubcommandFixture
             $"default/{differs}: git-2: replication from git-1 queued \\(job {jobs[0].Id}\\)\n" +
             $"default/{missing}: git-2: missing: marked outdated\n" +
             $"default/{missing}: git-2: replication from git-1 queued \\(job {jobs[1].Id}\\)\n" +
-            "2 replicas verified, 2 marked outdated\n$"));
+            "2 replicas verified, 2 marked outdated\n2 replicas marked unverified\n$"));
         foreach (var path in new[] { differs, missing })
         {
             var generations = await store.GetGenerationsAsync("default", path, CancellationToken.None);
@@ -93,7 +93,7 @@ public sealed class VerifyCommandTests : TwoNodeSubcommandFixture
 
         Assert.That(exit, Is.EqualTo(1));
         Assert.That(output, Does.StartWith($"default/{path}: git-2: could not verify: {down.Address}: Unavailable: "));
-        Assert.That(output, Does.EndWith("; check the node with 'praefect dial-nodes'\n0 replicas verified, 0 marked outdated, 1 could not be verified\n"));
+        Assert.That(output, Does.EndWith("; check the node with 'praefect dial-nodes'\n0 replicas verified, 0 marked outdated, 1 could not be verified\n1 replicas marked unverified\n"));
         Assert.That(await GenerationsAsync(path), Is.EqualTo(generation));
     }
 
