@@ -9,7 +9,8 @@ namespace Praefect.Server.Hosting;
 
 /// <summary>
 /// Kestrel endpoints from the config: h2c on listen_addr and socket_path (cleartext endpoints must
-/// be HTTP/2 only; Http1AndHttp2 without TLS would serve HTTP/1.1), TLS with ALPN on tls_listen_addr.
+/// be HTTP/2 only; Http1AndHttp2 without TLS would serve HTTP/1.1), TLS with ALPN on tls_listen_addr,
+/// HTTP/1.1 on prometheus_listen_addr (<see cref="MetricsListener"/>: Prometheus scrapes over HTTP/1.1).
 /// </summary>
 internal static class ListenerSetup
 {
@@ -34,6 +35,11 @@ internal static class ListenerSetup
                 o.Protocols = HttpProtocols.Http1AndHttp2;
                 o.UseHttps(certificate);
             });
+        }
+
+        if (config.PrometheusListenAddr.Length > 0)
+        {
+            Listen(kestrel, config.PrometheusListenAddr, o => o.Protocols = HttpProtocols.Http1);
         }
     }
 

@@ -11,12 +11,13 @@ using Praefect.Server.Registry;
 using Praefect.Server.Routing;
 using Praefect.Server.Services;
 using Praefect.Server.Transactions;
+using Prometheus;
 
 namespace Praefect.Server.Hosting;
 
 /// <summary>
 /// Builds the praefect web host: Kestrel listeners, logging, services, and the request pipeline
-/// observe -> boundary (unexpected exceptions become Internal) -> authenticate -> forward (registry methods) -> local gRPC services -> Unimplemented.
+/// (metrics listener: /metrics only) observe -> boundary (unexpected exceptions become Internal) -> authenticate -> forward (registry methods) -> local gRPC services -> Unimplemented.
 /// </summary>
 internal static class PraefectHost
 {
@@ -51,6 +52,12 @@ internal static class PraefectHost
         AddServices(builder.Services, options, logLevel);
 
         var app = builder.Build();
+        if (MetricsListener.From(config.PrometheusListenAddr) is { } metricsListener)
+        {
+            var registry = app.Services.GetRequiredService<PraefectMetrics>().Registry;
+            app.MapWhen(metricsListener.Serves, metrics => metrics.UseMetricServer("/metrics", registry));
+        }
+
         app.UseMiddleware<CallObserverMiddleware>();
         app.UseMiddleware<CallBoundaryMiddleware>();
         app.UseMiddleware<AuthMiddleware>();

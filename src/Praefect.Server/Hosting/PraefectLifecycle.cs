@@ -2,17 +2,15 @@ using Grpc.Health.V1;
 using Grpc.HealthCheck;
 using Microsoft.Extensions.Logging;
 using Praefect.Configuration.Runtime;
-using Praefect.Protocol.Addressing;
 using Praefect.Server.Auth;
 using Praefect.Server.Configuration;
 using Praefect.Server.Metrics;
 using Praefect.Server.Nodes;
-using Prometheus;
 
 namespace Praefect.Server.Hosting;
 
 /// <summary>
-/// Start and stop around the listeners: the metrics endpoint, the auth warning, SIGHUP, and the
+/// Start and stop around the listeners: the auth warning, SIGHUP, and the
 /// health status (SERVING once listening, NOT_SERVING as soon as a stop begins).
 /// </summary>
 internal sealed class PraefectLifecycle(
@@ -25,8 +23,6 @@ internal sealed class PraefectLifecycle(
     ILogger<PraefectLifecycle> logger,
     ILogger<AuthMiddleware> authLogger) : IHostedService
 {
-    private IMetricServer? _metricServer;
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var config = options.Config;
@@ -36,19 +32,6 @@ internal sealed class PraefectLifecycle(
         if (config.Auth.Token.Length == 0)
         {
             AuthLog.Disabled(authLogger);
-        }
-
-        if (config.PrometheusListenAddr.Length > 0)
-        {
-            GitalyAddress.TryParseListen(config.PrometheusListenAddr, out var address, out _);
-            try
-            {
-                _metricServer = new KestrelMetricServer(address.IsAnyHost ? "*" : address.Host, address.Port, registry: metrics.Registry).Start();
-            }
-            catch (Exception e) when (e is IOException or InvalidOperationException)
-            {
-                throw new StartupException($"cannot listen on prometheus_listen_addr {config.PrometheusListenAddr}: {e.Message}", e);
-            }
         }
 
         reloader.Listen();
@@ -66,13 +49,10 @@ internal sealed class PraefectLifecycle(
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
         nodes.Changed -= SetPrimaries;
-        if (_metricServer is not null)
-        {
-            await _metricServer.StopAsync().ConfigureAwait(false);
-        }
+        return Task.CompletedTask;
     }
 
     /// <summary><c>gitaly_praefect_primaries</c>: 1 for each virtual storage's routed primary, 0 for its other nodes.</summary>

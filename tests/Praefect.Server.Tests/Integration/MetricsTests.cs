@@ -41,4 +41,30 @@ public sealed class MetricsTests : ScriptedClusterFixture
         Assert.That(text, Does.Not.Contain("MadeUpByTheClient"), "a client-chosen method name must not become a label value");
         Assert.That(text, Does.Contain("grpc_server_handled_total{grpc_service=\"unknown\",grpc_method=\"unknown\",grpc_type=\"unknown\""));
     }
+
+    [Test]
+    public async Task MetricsListener_OtherPathsAndTheGrpcListener_ServeNoMetrics()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var metricsAddr = Praefect.Config.PrometheusListenAddr;
+
+        using var other = await http.GetAsync($"http://{metricsAddr}/");
+        using var metrics = await http.GetAsync($"http://{metricsAddr}/metrics");
+        using var overGrpc = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"http://{Praefect.Config.ListenAddr}/metrics")
+        {
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        });
+
+        Assert.That(other.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound), "GET / on the metrics listener");
+        Assert.That(metrics.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), "GET /metrics on the metrics listener");
+        Assert.That(await overGrpc.Content.ReadAsStringAsync(), Does.Not.Contain("gitaly_praefect_build_info"), "GET /metrics on the gRPC listener");
+        var before = HandledCalls(await MetricsText.ReadAsync(metricsAddr));
+        var after = HandledCalls(await MetricsText.ReadAsync(metricsAddr));
+        Assert.That(after, Is.EqualTo(before), "grpc_server_handled_total over all labels before and after a scrape: scrapes are not gRPC calls");
+    }
+
+    private static double HandledCalls(string text) => text.Split('\n')
+        .Where(line => line.StartsWith("grpc_server_handled_total{", StringComparison.Ordinal))
+        .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 }
