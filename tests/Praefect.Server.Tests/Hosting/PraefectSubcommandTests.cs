@@ -22,8 +22,7 @@ public sealed class PraefectSubcommandTests
         }
 
         using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(stdin ?? "");
-        process.StandardInput.Close();
+        await ProcessInput.WriteAndCloseAsync(process, stdin ?? "");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync(TestContext.CurrentContext.CancellationToken);

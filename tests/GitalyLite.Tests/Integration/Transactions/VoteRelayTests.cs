@@ -89,8 +89,7 @@ public sealed class VoteRelayTests
         }
 
         using var process = Process.Start(info)!;
-        await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
+        await ProcessInput.WriteAndCloseAsync(process, stdin);
         var stderr = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, stderr.Trim());
