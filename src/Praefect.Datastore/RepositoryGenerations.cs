@@ -18,6 +18,9 @@ public sealed record RepositoryGenerations(
     public IReadOnlyList<string> AssignedStorages(IEnumerable<string> configured, string? primary) =>
         RepositoryAssignments.Of(Assigned, configured, primary);
 
+    /// <summary>True when <paramref name="storage"/> holds the repository's latest generation.</summary>
+    public bool IsUpToDate(string storage) => Storages.TryGetValue(storage, out var held) && held >= Generation;
+
     /// <summary>Storages of <paramref name="configured"/> behind the repository's generation, with how far.</summary>
     public IReadOnlyList<(string Storage, long Behind)> Outdated(IEnumerable<string> configured) =>
         configured

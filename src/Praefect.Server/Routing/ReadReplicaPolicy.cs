@@ -18,9 +18,7 @@ internal static class ReadReplicaPolicy
         }
 
         return generations.AssignedStorages(storages, primary)
-            .Where(storage => isHealthy(storage)
-                && generations.Storages.TryGetValue(storage, out var held)
-                && held >= generations.Generation)
+            .Where(storage => isHealthy(storage) && generations.IsUpToDate(storage))
             .ToList();
     }
 }

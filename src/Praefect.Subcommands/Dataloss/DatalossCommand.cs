@@ -85,9 +85,8 @@ internal static class DatalossCommand
         foreach (var repository in await store.GetAllGenerationsAsync(vs.Name, cancellationToken))
         {
             var assigned = repository.AssignedStorages(storages, primary);
-            bool InSync(string storage) => repository.Storages.TryGetValue(storage, out var held) && held >= repository.Generation;
-            var unavailable = !storages.Any(storage => InSync(storage) && healthy.Contains(storage));
-            var partial = assigned.Any(storage => !InSync(storage) || !healthy.Contains(storage));
+            var unavailable = !storages.Any(storage => repository.IsUpToDate(storage) && healthy.Contains(storage));
+            var partial = assigned.Any(storage => !repository.IsUpToDate(storage) || !healthy.Contains(storage));
             if (!unavailable && !(partiallyUnavailable && partial))
             {
                 continue;
@@ -105,13 +104,13 @@ internal static class DatalossCommand
             o.WriteLine($"    {repository.RelativePath}{(unavailable ? " (unavailable)" : "")}:");
             o.WriteLine($"      Primary: {primary}");
             o.WriteLine("      In-Sync Storages:");
-            foreach (var storage in shown.Where(InSync))
+            foreach (var storage in shown.Where(repository.IsUpToDate))
             {
                 o.WriteLine($"        {storage}{Marks(storage)}");
             }
 
             o.WriteLine("      Outdated Storages:");
-            foreach (var storage in shown.Where(storage => !InSync(storage)))
+            foreach (var storage in shown.Where(storage => !repository.IsUpToDate(storage)))
             {
                 var behind = repository.Generation - repository.Storages.GetValueOrDefault(storage);
                 o.WriteLine($"        {storage} is behind by {behind} change{(behind > 1 ? "s" : "")} or less{Marks(storage)}");

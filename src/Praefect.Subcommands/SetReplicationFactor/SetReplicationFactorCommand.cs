@@ -84,7 +84,7 @@ internal static class SetReplicationFactorCommand
     {
         var correlationId = CorrelationId.New();
         var jobs = assigned
-            .Where(storage => storage != primary && (!generations.Storages.TryGetValue(storage, out var held) || held < generations.Generation))
+            .Where(storage => storage != primary && !generations.IsUpToDate(storage))
             .Select(storage => new JobRequest(generations.VirtualStorage, generations.RelativePath, primary, storage, Name, CorrelationId: correlationId))
             .ToList();
         if (jobs.Count == 0)
