@@ -184,9 +184,21 @@ Task<LoadResult> UnaryAsync((string Name, Grpc.Net.Client.GrpcChannel Channel, s
 }
 
 // praefect runs with the allocation probe loaded as a startup hook (only praefect: the variables are set
-// for its start alone), writing its allocated-bytes total to a file this process reads.
+// for its start alone), writing its allocated-bytes total to a file this process reads. BENCH_PRAEFECT_ENV
+// ("NAME=value NAME2=value") adds runtime knobs for praefect alone, to compare them against a run without.
 async Task<PraefectProcess> StartPraefectWithProbeAsync()
 {
+    var knobs = (Environment.GetEnvironmentVariable("BENCH_PRAEFECT_ENV") ?? "")
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Select(pair => pair.Split('=', 2))
+        .Select(parts => parts.Length == 2 ? (Name: parts[0], Value: parts[1]) : throw new ArgumentException($"BENCH_PRAEFECT_ENV: \"{parts[0]}\" is not NAME=value"))
+        .ToArray();
+    foreach (var (name, value) in knobs)
+    {
+        Console.WriteLine($"praefect runs with {name}={value}");
+        Environment.SetEnvironmentVariable(name, value);
+    }
+
     Environment.SetEnvironmentVariable("DOTNET_STARTUP_HOOKS", typeof(StartupHook).Assembly.Location);
     Environment.SetEnvironmentVariable(StartupHook.FileVariable, allocationFile);
     Environment.SetEnvironmentVariable(StartupHook.TypesFileVariable, allocationTypesFile);
@@ -201,6 +213,10 @@ async Task<PraefectProcess> StartPraefectWithProbeAsync()
         Environment.SetEnvironmentVariable("DOTNET_STARTUP_HOOKS", null);
         Environment.SetEnvironmentVariable(StartupHook.FileVariable, null);
         Environment.SetEnvironmentVariable(StartupHook.TypesFileVariable, null);
+        foreach (var (name, _) in knobs)
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
     }
 }
 
