@@ -1,13 +1,21 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace GitalyLite.GitProcesses;
 
 /// <summary>
-/// A running <c>git</c> child with raw byte streams. Disposing kills it if it still runs, so a
-/// cancelled call never leaves a git process behind.
+/// A running <c>git</c> child with raw byte streams. Disposing stops it if it still runs, so a
+/// cancelled call never leaves a git process behind: first SIGTERM, on which git removes the lock
+/// files it holds (a SIGKILLed <c>git fetch</c> leaves <c>refs/heads/main.lock</c> and every later
+/// fetch into that repository fails with "File exists"), then SIGKILL for what is still running.
 /// </summary>
 internal sealed class GitProcess : IDisposable
 {
+    private const int SigTerm = 15;
+
+    /// <summary>How long git gets to clean up after SIGTERM before it is killed.</summary>
+    private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(5);
+
     private readonly Process process;
 
     private GitProcess(Process process) => this.process = process;
@@ -51,7 +59,10 @@ internal sealed class GitProcess : IDisposable
         {
             if (!process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
+                if (SendSignal(process.Id, SigTerm) != 0 || !process.WaitForExit(TerminationGrace))
+                {
+                    process.Kill(entireProcessTree: true);
+                }
             }
         }
         catch (InvalidOperationException)
@@ -61,4 +72,7 @@ internal sealed class GitProcess : IDisposable
 
         process.Dispose();
     }
+
+    [DllImport("libc", EntryPoint = "kill")]
+    private static extern int SendSignal(int pid, int signal);
 }
