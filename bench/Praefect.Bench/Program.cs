@@ -52,7 +52,7 @@ var targets = new (string Name, Grpc.Net.Client.GrpcChannel Channel, string Stor
     ("praefect", praefectChannel, "praefect", PraefectToken, praefect.Address),
 };
 
-var unary = new Dictionary<int, List<(LoadResult Direct, LoadResult Proxied, double BytesPerCall, double CpuPerCall)>> { [1] = [], [16] = [] };
+var unary = new Dictionary<int, List<(LoadResult Direct, LoadResult Proxied, double BytesPerCall, double CpuPerCall, CpuPerCall Others)>> { [1] = [], [16] = [] };
 var infoRefs = new List<(LoadResult Direct, LoadResult Proxied)>();
 var clones = new List<(double Direct, double Proxied)>();
 var retried = 0;
@@ -61,22 +61,27 @@ for (var round = 1; round <= rounds; round++)
     Console.WriteLine($"round {round} of {rounds} (load average {MachineLoad.Average()})");
     foreach (var concurrency in only is "all" or "unary" ? new[] { 1, 16 } : [])
     {
-        var direct = await UnaryAsync(targets[0], concurrency);
+        // CPU per call of each process in the window: the load generator (this process), the node and, through
+        // praefect, praefect itself. The direct figures are the floor of what a .NET HTTP/2 server and client cost.
+        var directCpu = new CpuSample();
+        var direct = await UnaryAsync(targets[0], concurrency, () => directCpu = CpuSample.Take(node.Process!.Id, null));
+        var (directClient, directNode, _) = CpuSample.Take(node.Process!.Id, null).PerCallSince(directCpu, direct);
         var before = StartupHook.Read(allocationFile);
-        var cpuBefore = ProcessorTime();
+        var proxiedCpu = new CpuSample();
         var typesBefore = new Dictionary<string, long>();
         var proxied = await UnaryAsync(targets[1], concurrency, () =>
         {
-            (before, cpuBefore) = (StartupHook.Read(allocationFile), ProcessorTime());
+            (before, proxiedCpu) = (StartupHook.Read(allocationFile), CpuSample.Take(node.Process!.Id, praefect.Process.Id));
             typesBefore = allocationTypesFile is null ? [] : StartupHook.ReadTypes(allocationTypesFile);
         });
         var calls = (double)Math.Max(1, proxied.Calls + proxied.Errors);
-        var cpuPerCall = (ProcessorTime() - cpuBefore).TotalMicroseconds / calls;
+        var (proxiedClient, proxiedNode, cpuPerCall) = CpuSample.Take(node.Process!.Id, praefect.Process.Id).PerCallSince(proxiedCpu, proxied);
         var bytesPerCall = (StartupHook.Read(allocationFile) - before) / calls;
-        unary[concurrency].Add((direct, proxied, bytesPerCall, cpuPerCall));
+        unary[concurrency].Add((direct, proxied, bytesPerCall, cpuPerCall, new CpuPerCall(directClient, directNode, proxiedClient, proxiedNode)));
         Console.WriteLine($"  RepositoryExists x{concurrency}: direct {LoadResult.Format(direct.PerSecond)} req/s p50 {LoadResult.Format(direct.Percentile(50))} us; " +
                           $"praefect {LoadResult.Format(proxied.PerSecond)} req/s p50 {LoadResult.Format(proxied.Percentile(50))} us, " +
-                          $"{LoadResult.Format(bytesPerCall)} B allocated/call, {cpuPerCall:0.0} us CPU/call");
+                          $"{LoadResult.Format(bytesPerCall)} B allocated/call, {cpuPerCall:0.0} us CPU/call " +
+                          $"(client/node {directClient:0.0}/{directNode:0.0} direct, {proxiedClient:0.0}/{proxiedNode:0.0} through praefect)");
         if (allocationTypesFile is not null)
         {
             PrintTopTypes(typesBefore, StartupHook.ReadTypes(allocationTypesFile), calls);
@@ -118,6 +123,9 @@ foreach (var (concurrency, results) in unary.Where(u => u.Value.Count > 0))
              $"| throughput {Ratio(proxiedRate, directRate)}, p50 +{F(proxiedP50 - directP50)} us | errors {errors} |");
     rows.Add($"| bytes allocated per proxied RepositoryExists, {concurrency} in flight | | {F(Median(results.Select(r => r.BytesPerCall)))} B/call | | |");
     rows.Add($"| praefect CPU time (user+sys) per proxied RepositoryExists, {concurrency} in flight | | {Median(results.Select(r => r.CpuPerCall)):0.0} us/call | | |");
+    rows.Add($"| load generator + node CPU time per RepositoryExists, {concurrency} in flight " +
+             $"| {Median(results.Select(r => r.Others.DirectClient)):0.0} + {Median(results.Select(r => r.Others.DirectNode)):0.0} us/call " +
+             $"| {Median(results.Select(r => r.Others.ProxiedClient)):0.0} + {Median(results.Select(r => r.Others.ProxiedNode)):0.0} us/call | | |");
 }
 
 if (infoRefs.Count > 0)
@@ -173,9 +181,6 @@ static void PrintTopTypes(Dictionary<string, long> before, Dictionary<string, lo
         Console.WriteLine($"      {bytes / calls,8:0} B/call  {type}");
     }
 }
-
-// praefect's user+sys CPU time so far (/proc/<pid>/stat): divided by the calls of a window, a figure the machine's load barely moves.
-TimeSpan ProcessorTime() => System.Diagnostics.Process.GetProcessById(praefect.Process.Id).TotalProcessorTime;
 
 Task<LoadResult> UnaryAsync((string Name, Grpc.Net.Client.GrpcChannel Channel, string Storage, string Token, string Address) target, int concurrency, Action? windowStarting = null)
 {
