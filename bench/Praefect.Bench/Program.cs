@@ -91,14 +91,21 @@ for (var round = 1; round <= rounds; round++)
     if (only is "all" or "inforefs")
     {
         var results = new List<LoadResult>();
+        var cpu = new List<(double Client, double Node, double Praefect)>();
         foreach (var target in targets)
         {
             var request = new InfoRefsRequest { Repository = new Repository { StorageName = target.Storage, RelativePath = "refs.git" } }.ToByteArray();
-            results.Add(await LoadGenerator.RunAsync(target.Channel, "gitaly.SmartHTTPService", "InfoRefsUploadPack", request, Headers(target.Token), 4, duration, warmup));
+            int? praefectId = target.Name == "praefect" ? praefect.Process.Id : null;
+            var start = new CpuSample();
+            var result = await LoadGenerator.RunAsync(target.Channel, "gitaly.SmartHTTPService", "InfoRefsUploadPack", request, Headers(target.Token), 4, duration, warmup,
+                () => start = CpuSample.Take(node.Process!.Id, praefectId));
+            results.Add(result);
+            cpu.Add(CpuSample.Take(node.Process!.Id, praefectId).PerCallSince(start, result));
         }
 
         infoRefs.Add((results[0], results[1]));
-        Console.WriteLine($"  InfoRefsUploadPack x4: direct {MegabytesPerSecond(results[0])} MB/s, praefect {MegabytesPerSecond(results[1])} MB/s");
+        Console.WriteLine($"  InfoRefsUploadPack x4: direct {MegabytesPerSecond(results[0])} MB/s, praefect {MegabytesPerSecond(results[1])} MB/s; " +
+                          $"CPU per call (us) client/node {cpu[0].Client:0}/{cpu[0].Node:0} direct, client/node/praefect {cpu[1].Client:0}/{cpu[1].Node:0}/{cpu[1].Praefect:0} through praefect");
     }
 
     if (only is "all" or "clone")
