@@ -4,6 +4,7 @@ using Gitaly;
 using Google.Protobuf;
 using Grpc.Core;
 using Praefect.Bench;
+using static Praefect.Bench.Statistics;
 using Praefect.TestSupport;
 
 // Side by side in one run: the same load straight to a gitaly-lite node and through praefect in front of it,
@@ -167,12 +168,6 @@ foreach (var row in rows)
 return 0;
 
 static string F(double value) => LoadResult.Format(value);
-
-static double Median(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToArray();
-    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-}
 
 static string Ratio(double proxied, double direct) => (proxied / direct).ToString("0.00", CultureInfo.InvariantCulture);
 

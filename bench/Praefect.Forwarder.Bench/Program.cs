@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Gitaly;
 using Google.Protobuf;
 using Praefect.Bench;
+using static Praefect.Bench.Statistics;
 using Praefect.Forwarder.Bench;
 using Praefect.TestSupport;
 
@@ -94,12 +95,6 @@ int Argument(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 
 static TimeSpan ProcessorTime(Process? process) => process is null ? TimeSpan.Zero : Process.GetProcessById(process.Id).TotalProcessorTime;
-
-static double Median(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToArray();
-    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-}
 
 static int FreePort()
 {
