@@ -15,7 +15,7 @@ internal readonly record struct CpuSample(TimeSpan Client, TimeSpan Node, TimeSp
     /// <summary>Microseconds of CPU per call of <paramref name="window"/> for each process since <paramref name="start"/>.</summary>
     public (double Client, double Node, double Praefect) PerCallSince(CpuSample start, LoadResult window)
     {
-        var calls = (double)Math.Max(1, window.Calls + window.Errors);
+        var calls = window.Attempts;
         return ((Client - start.Client).TotalMicroseconds / calls,
                 (Node - start.Node).TotalMicroseconds / calls,
                 (Praefect - start.Praefect).TotalMicroseconds / calls);

@@ -7,6 +7,9 @@ internal sealed record LoadResult(int Calls, int Errors, TimeSpan Elapsed, doubl
 {
     public double PerSecond => Calls / Elapsed.TotalSeconds;
 
+    /// <summary>Calls made in the window, failed ones included (at least 1): what per-call figures divide by.</summary>
+    public double Attempts => Math.Max(1, Calls + Errors);
+
     public double MegabytesPerSecond => Bytes / 1024.0 / 1024.0 / Elapsed.TotalSeconds;
 
     public double Percentile(double p)

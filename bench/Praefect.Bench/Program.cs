@@ -75,7 +75,7 @@ for (var round = 1; round <= rounds; round++)
             (before, proxiedCpu) = (StartupHook.Read(allocationFile), CpuSample.Take(node.Process!.Id, praefect.Process.Id));
             typesBefore = allocationTypesFile is null ? [] : StartupHook.ReadTypes(allocationTypesFile);
         });
-        var calls = (double)Math.Max(1, proxied.Calls + proxied.Errors);
+        var calls = proxied.Attempts;
         var (proxiedClient, proxiedNode, cpuPerCall) = CpuSample.Take(node.Process!.Id, praefect.Process.Id).PerCallSince(proxiedCpu, proxied);
         var bytesPerCall = (StartupHook.Read(allocationFile) - before) / calls;
         unary[concurrency].Add((direct, proxied, bytesPerCall, cpuPerCall, new CpuPerCall(directClient, directNode, proxiedClient, proxiedNode)));
@@ -229,7 +229,8 @@ async Task<PraefectProcess> StartPraefectWithProbeAsync()
 
 // praefect's stdout (its access log: a JSON line per call) goes to a file, as it goes to runit's svlogd in production.
 // Captured by this process instead, every line would be decoded and kept by the load generator, whose CPU it shares:
-// that made the client look 20 us per call dearer through praefect than direct, a cost of the harness, not of praefect.
+// at 16 in flight the client's extra CPU per call through praefect was 22 us with the log captured here, 12 us without
+// (docs/benchmarks.md): a cost of the harness, not of praefect.
 string LogToFileLauncher()
 {
     var launcher = work.Combine("praefect-logging-to-file");

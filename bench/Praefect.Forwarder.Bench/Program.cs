@@ -53,7 +53,7 @@ try
                 // A fresh token per measurement: Gitaly's v2 tokens are only valid for a while.
                 var load = await LoadGenerator.RunAsync(target.Channel, "gitaly.RepositoryService", "RepositoryExists", request, GitalyChannel.AuthHeaders(Token),
                     concurrency, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(Math.Max(1, seconds / 3)), () => cpuBefore = ProcessorTime(target.Process));
-                var cpuPerCall = (ProcessorTime(target.Process) - cpuBefore).TotalMicroseconds / Math.Max(1, load.Calls + load.Errors);
+                var cpuPerCall = (ProcessorTime(target.Process) - cpuBefore).TotalMicroseconds / load.Attempts;
                 (results.TryGetValue((target.Name, concurrency), out var list) ? list : results[(target.Name, concurrency)] = []).Add((load, cpuPerCall));
                 Console.WriteLine($"  {target.Name} x{concurrency}: {LoadResult.Format(load.PerSecond)} req/s p50 {LoadResult.Format(load.Percentile(50))} us" +
                                   (target.Process is null ? "" : $", forwarder CPU {cpuPerCall:0.0} us/call") + $", errors {load.Errors}");

@@ -124,8 +124,8 @@ internal sealed class RawHttp2Connection
             case Data:
                 if (_calls.TryGetValue(stream, out var receiving))
                 {
-                    var padding = (flags & Padded) != 0 ? payload[0] + 1 : 0;
-                    receiving.Data.Write(payload[(padding > 0 ? 1 : 0)..(payload.Length - Math.Max(0, padding - 1))]);
+                    var data = (flags & Padded) != 0 ? payload[1..(payload.Length - payload[0])] : payload;
+                    receiving.Data.Write(data);
                     if ((flags & EndStream) != 0)
                     {
                         Finish(stream, receiving);
